@@ -1,0 +1,124 @@
+import { computeDraw, type DrawComputation } from './draw.js';
+import { canonicalize, canonicalizeAsync, type CanonicalEntries } from './entries.js';
+import { DrawInputError } from './errors.js';
+import { decodeParams } from './params.js';
+import { recordShapeProblems } from './record-shape.js';
+import { isCanonical, type DrawRecord } from './run.js';
+
+/** Codes of {@link VerifyProblem}. */
+export const VERIFY_PROBLEM_CODES = [
+  'invalid_record',
+  'unsupported_spec',
+  'invalid_entries',
+  'commitment_mismatch',
+  'root_mismatch',
+  'entry_count_mismatch',
+  'total_weight_mismatch',
+  'seed_mismatch',
+  'winner_count_mismatch',
+  'winner_mismatch',
+  'backup_count_mismatch',
+  'backup_mismatch',
+] as const;
+
+/** One way in which a record disagrees with the recomputed draw. */
+export interface VerifyProblem {
+  readonly code: (typeof VERIFY_PROBLEM_CODES)[number];
+  readonly message: string;
+}
+
+/** Outcome of a verification; `recomputed` is absent when the inputs could not be used at all. */
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly problems: VerifyProblem[];
+  readonly recomputed?: DrawComputation;
+}
+
+/** Entry sources a verifier accepts: a list, any (async) iterable of entries, or canonical entries. */
+export type EntrySource = Iterable<unknown> | AsyncIterable<unknown> | CanonicalEntries;
+
+// Beyond this many differing positions per list, one summary line replaces the rest.
+const MAX_LISTED = 10;
+
+/**
+ * Recomputes a draw from its record and the entry snapshot and says precisely what
+ * differs (DRAW-SPEC §7): commitment vs secret, root, entry count, total weight,
+ * the seed (when the record carries one), and the exact winner and backup lists.
+ * Never throws for bad input: it becomes a problem.
+ * @example
+ * const { ok, problems } = await verifyDraw(record, entriesFromNdjsonLines(lines));
+ * if (!ok) for (const p of problems) console.log(p.code, p.message);
+ */
+export async function verifyDraw(record: unknown, entries: EntrySource): Promise<VerifyResult> {
+  return verifyWith(record, () => (isCanonical(entries) ? entries : canonicalizeAsync(entries)));
+}
+
+/** Synchronous {@link verifyDraw} for entries already in memory. */
+export function verifyDrawSync(record: unknown, entries: Iterable<unknown> | CanonicalEntries): VerifyResult {
+  const shape = recordShapeProblems(record);
+  if (shape.length > 0) return { ok: false, problems: shape };
+  try {
+    return compare(record as DrawRecord, isCanonical(entries) ? entries : canonicalize(entries));
+  } catch (e) {
+    return asProblem(e);
+  }
+}
+
+async function verifyWith(record: unknown, load: () => CanonicalEntries | Promise<CanonicalEntries>): Promise<VerifyResult> {
+  const shape = recordShapeProblems(record);
+  if (shape.length > 0) return { ok: false, problems: shape };
+  try {
+    return compare(record as DrawRecord, await load());
+  } catch (e) {
+    return asProblem(e);
+  }
+}
+
+function asProblem(e: unknown): VerifyResult {
+  if (!(e instanceof DrawInputError)) throw e;
+  const entryCodes = ['invalid_entry', 'invalid_entry_id', 'duplicate_entry_id', 'invalid_weight', 'total_weight_too_large', 'invalid_ndjson'];
+  const code = entryCodes.includes(e.code) ? 'invalid_entries' : 'invalid_record';
+  return { ok: false, problems: [{ code, message: `${e.message} [${e.code}]` }] };
+}
+
+function compare(record: DrawRecord, entries: CanonicalEntries): VerifyResult {
+  const params = decodeParams({ ...record, beacon: record.beacon ?? '' });
+  const c = computeDraw(params, entries);
+  const problems: VerifyProblem[] = [];
+  const add = (code: VerifyProblem['code'], message: string) => problems.push({ code, message });
+  if (record.commitment !== c.commitment) add('commitment_mismatch', `commitment does not match secret: H(secret) is ${c.commitment}, record says ${record.commitment}`);
+  if (record.root !== c.root) add('root_mismatch', `root mismatch: the entries hash to ${c.root}, record says ${record.root}`);
+  if (record.entryCount !== c.entryCount) add('entry_count_mismatch', `entryCount: record says ${record.entryCount}, the snapshot has ${c.entryCount}`);
+  if (record.totalWeight !== c.totalWeight) add('total_weight_mismatch', `totalWeight: record says ${record.totalWeight}, the snapshot sums to ${c.totalWeight}`);
+  const claimedSeed = (record as { seed?: unknown }).seed;
+  if (claimedSeed !== undefined && claimedSeed !== c.seed) add('seed_mismatch', `seed: record says ${String(claimedSeed)}, recomputed ${c.seed}`);
+  const inputsMatch = problems.length === 0;
+  compareList('winner', record.winners, c.winners, add);
+  compareList('backup', record.backups, c.backups, add);
+  if (inputsMatch && problems.length > 0) {
+    add(problems[0]!.code, 'commitment and root match, so the beacon, dropId, inventory/backupCount or the selection itself differ from what produced this record');
+  }
+  return { ok: problems.length === 0, problems, recomputed: c };
+}
+
+function compareList(
+  kind: 'winner' | 'backup',
+  claimed: readonly string[],
+  actual: readonly string[],
+  add: (code: VerifyProblem['code'], message: string) => void,
+): void {
+  if (claimed.length !== actual.length) {
+    add(`${kind}_count_mismatch`, `${kind}s: record lists ${claimed.length}, the draw yields ${actual.length}`);
+  }
+  let listed = 0;
+  let more = 0;
+  for (let i = 0; i < Math.max(claimed.length, actual.length); i++) {
+    if (claimed[i] === actual[i]) continue;
+    if (listed++ >= MAX_LISTED) {
+      more++;
+      continue;
+    }
+    add(`${kind}_mismatch`, `${kind} #${i + 1}: record says ${claimed[i] ?? '(nothing)'}, recomputed ${actual[i] ?? '(nothing)'}`);
+  }
+  if (more > 0) add(`${kind}_mismatch`, `... and ${more} more ${kind} positions differ`);
+}
