@@ -25,7 +25,7 @@ export {
   type Entry,
 } from './entries.js';
 export { sortCanonical } from './canonical-sort.js';
-export { EMPTY_ROOT, leafHash, nodeHash, merkleRoot, merkleRootOf, createLeafHasher } from './merkle.js';
+export { EMPTY_ROOT, leafHash, nodeHash, merkleRoot, merkleRootOf, createLeafWriter, type LeafWriter } from './merkle.js';
 export { inclusionProof, createProver, verifyInclusion, type InclusionProof } from './proof.js';
 export { SPEC_ID, commitmentOf, seedOf } from './seed.js';
 export { DrawStream } from './stream.js';
@@ -35,4 +35,4 @@ export { computeDraw, type DrawComputation } from './draw.js';
 export { runDraw, isCanonical, type DrawInput, type DrawRecord, type DrawResult } from './run.js';
 export { verifyDraw, verifyDrawSync, VERIFY_PROBLEM_CODES, type EntrySource, type VerifyProblem, type VerifyResult } from './verify.js';
 export { parseEntryLine, entriesFromNdjsonLines, ndjsonLines } from './ndjson.js';
-export { sha256, sha256Backend } from '#sha256';
+export { sha256, sha256Into, sha256Backend } from '#sha256';

@@ -1,4 +1,4 @@
-import { sha256 } from '#sha256';
+import { sha256, sha256Into } from '#sha256';
 import { writeU64be } from './bytes.js';
 import type { CanonicalEntries } from './entries.js';
 
@@ -27,33 +27,37 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   return sha256(buf);
 }
 
+/** Writes leaf hash `i` to `out[at .. at + 32)`. */
+export type LeafWriter = (i: number, out: Uint8Array, at: number) => void;
+
 /**
  * Hashes leaves in canonical order without allocating input buffers: one scratch
  * buffer and a view of it per possible length (ids are 1–64 bytes).
  */
-export function createLeafHasher(entries: CanonicalEntries): (i: number) => Uint8Array {
+export function createLeafWriter(entries: CanonicalEntries): LeafWriter {
   const { idBytes, idOffsets, weights } = entries;
   const scratch = new Uint8Array(11 + 64);
   const views = Array.from({ length: 65 }, (_, len) => scratch.subarray(0, 11 + len));
-  return (i) => {
+  return (i, out, at) => {
     const start = idOffsets[i]!;
     const len = idOffsets[i + 1]! - start;
-    scratch[2] = len;
+    scratch[2] = len; // u16be(len): the high byte stays 0 since len <= 64
     for (let k = 0; k < len; k++) scratch[3 + k] = idBytes[start + k]!;
     writeU64be(scratch, 3 + len, weights[i]!);
-    return sha256(views[len]!);
+    sha256Into(views[len]!, out, at);
   };
 }
 
 /**
- * Root of `count` leaves, `leafAt(0..count)`, in O(count) time and O(log count) memory.
+ * Root of `count` leaves written by `writeLeaf(0..count)`, in O(count) time and
+ * O(log count) memory.
  *
  * A stack of perfect subtrees is merged whenever its top two have equal size; at the
  * end the stack holds the subtrees for the binary digits of `count`, largest first, and
  * folding it from the right gives exactly RFC 6962's MTH, where the left part of every
  * split is the largest power of two below the size (DRAW-SPEC §3).
  */
-export function merkleRootOf(count: number, leafAt: (i: number) => Uint8Array): Uint8Array {
+export function merkleRootOf(count: number, writeLeaf: LeafWriter): Uint8Array {
   if (count === 0) return EMPTY_ROOT.slice();
   // work = [0x01 | left | right] scratch for nodeHash, then the stack, 32 bytes a slot.
   const BASE = 65;
@@ -65,12 +69,12 @@ export function merkleRootOf(count: number, leafAt: (i: number) => Uint8Array): 
   const merge = (): void => {
     // The two top slots are adjacent, so one copy fills the node input.
     work.copyWithin(1, BASE + (top - 2) * 32, BASE + top * 32);
-    work.set(sha256(node), BASE + (top - 2) * 32);
+    sha256Into(node, work, BASE + (top - 2) * 32);
     sizes[top - 2]! += sizes[top - 1]!;
     top--;
   };
   for (let i = 0; i < count; i++) {
-    work.set(leafAt(i), BASE + top * 32);
+    writeLeaf(i, work, BASE + top * 32);
     sizes[top++] = 1;
     while (top >= 2 && sizes[top - 1] === sizes[top - 2]) merge();
   }
@@ -80,5 +84,5 @@ export function merkleRootOf(count: number, leafAt: (i: number) => Uint8Array): 
 
 /** The snapshot root: MTH of the entries in canonical order. */
 export function merkleRoot(entries: CanonicalEntries): Uint8Array {
-  return merkleRootOf(entries.size, createLeafHasher(entries));
+  return merkleRootOf(entries.size, createLeafWriter(entries));
 }

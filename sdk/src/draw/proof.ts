@@ -1,7 +1,7 @@
 import { asciiBytes, bytesEqual, fromHex, toHex } from './bytes.js';
 import { entryAt, isValidId, MAX_WEIGHT, type CanonicalEntries } from './entries.js';
 import { DrawInputError } from './errors.js';
-import { createLeafHasher, leafHash, merkleRootOf, nodeHash } from './merkle.js';
+import { createLeafWriter, leafHash, merkleRootOf, nodeHash } from './merkle.js';
 
 /** Proof that one entry is in the snapshot (DRAW-SPEC §3): RFC 6962 audit path, nearest sibling first. */
 export interface InclusionProof {
@@ -23,7 +23,7 @@ export interface InclusionProof {
  */
 export function inclusionProof(entries: CanonicalEntries, index: number): InclusionProof {
   checkIndex(entries.size, index);
-  const leafAt = createLeafHasher(entries);
+  const writeLeaf = createLeafWriter(entries);
   const path: string[] = [];
   let from = 0;
   let to = entries.size;
@@ -33,11 +33,11 @@ export function inclusionProof(entries: CanonicalEntries, index: number): Inclus
     const k = largestPowerOfTwoBelow(to - from);
     const mid = from + k;
     if (index < mid) {
-      siblings.push(merkleRootOf(to - mid, (i) => leafAt(mid + i)));
+      siblings.push(merkleRootOf(to - mid, (i, out, at) => writeLeaf(mid + i, out, at)));
       to = mid;
     } else {
       const left = from;
-      siblings.push(merkleRootOf(k, (i) => leafAt(left + i)));
+      siblings.push(merkleRootOf(k, (i, out, at) => writeLeaf(left + i, out, at)));
       from = mid;
     }
   }
@@ -120,10 +120,10 @@ function checkIndex(size: number, index: number): void {
 
 function buildLevels(entries: CanonicalEntries): Uint8Array[] {
   const n = entries.size;
-  if (n === 0) return [merkleRootOf(0, () => new Uint8Array(32))];
-  const leafAt = createLeafHasher(entries);
+  if (n === 0) return [merkleRootOf(0, () => undefined)];
+  const writeLeaf = createLeafWriter(entries);
   let level = new Uint8Array(32 * n);
-  for (let i = 0; i < n; i++) level.set(leafAt(i), 32 * i);
+  for (let i = 0; i < n; i++) writeLeaf(i, level, 32 * i);
   const levels = [level];
   while (level.length > 32) {
     const width = level.length / 32;

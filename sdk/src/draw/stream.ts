@@ -1,4 +1,4 @@
-import { sha256 } from '#sha256';
+import { sha256Into } from '#sha256';
 import { writeU64be } from './bytes.js';
 
 const TWO_53 = 2 ** 53;
@@ -14,7 +14,7 @@ export class DrawStream {
   /** Reads that `uniform` discarded (each used up 8 bytes of the stream). */
   rejections = 0;
   private readonly input: Uint8Array;
-  private block: Uint8Array = new Uint8Array(0);
+  private readonly block = new Uint8Array(32);
   private offset = 32;
   private counter = 0;
 
@@ -51,7 +51,7 @@ export class DrawStream {
 
   private refill(): void {
     writeU64be(this.input, this.input.length - 8, this.counter++);
-    this.block = sha256(this.input);
+    sha256Into(this.input, this.block, 0);
     this.offset = 0;
   }
 }
