@@ -74,10 +74,15 @@ export function createProver(entries: CanonicalEntries): { root: string; proof(i
 /**
  * Checks a proof against a root (hex) as RFC 9162 §2.1.3.2 does. Returns false for any
  * malformed proof rather than throwing, so a page can show "not included" either way.
+ *
+ * Pass `entryCount` from the draw record: an RFC 6962 root does not commit to the tree
+ * size, and for some trees a proof with a larger claimed `size` also reaches the root.
+ * @example verifyInclusion(proof, record.root, record.entryCount) // true
  */
-export function verifyInclusion(proof: InclusionProof, root: string): boolean {
+export function verifyInclusion(proof: InclusionProof, root: string, entryCount?: number): boolean {
   try {
     const { entryId, weight, index, size, path } = proof;
+    if (entryCount !== undefined && size !== entryCount) return false;
     if (!isValidId(entryId) || !Number.isInteger(weight) || weight < 1 || weight > MAX_WEIGHT) return false;
     if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return false;
     let fn = index;
