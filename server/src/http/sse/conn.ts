@@ -1,0 +1,87 @@
+/**
+ * Connections and delivery. A connection is a few numbers and a sink; events are held
+ * (latest only) while its initial state is being read, then written as shared bytes.
+ */
+import type { EntryState, PublicDrop } from '../../bus/bus.js';
+import { activeEventId, dropEventId } from './cursor.js';
+import { frame } from './frames.js';
+
+/** Where bytes go: Hono's SSEStreamingApi satisfies it. */
+export interface Sink {
+  write(chunk: Uint8Array): unknown;
+}
+
+export interface VersionedEntry {
+  version: number | undefined;
+  entry: EntryState;
+}
+
+/** A client of `/v1/public/drops/:dropId/events`. */
+export interface DropConn {
+  readonly kind: 'drop';
+  readonly dropId: string;
+  /** null until the initial state is sent; live events are held meanwhile. */
+  out: Sink | null;
+  entryKey: string | null;
+  dropVersion: number;
+  entryVersion: number;
+  heldDrop: PublicDrop | null;
+  heldEntry: VersionedEntry | null;
+}
+
+/** A client of `/v1/public/events`. */
+export interface ActiveConn {
+  readonly kind: 'active';
+  readonly merchantId: string;
+  out: Sink | null;
+  /** Highest version sent (or known to the client) per drop. */
+  readonly versions: Map<string, number>;
+  held: Map<string, PublicDrop> | null;
+}
+
+export type Conn = DropConn | ActiveConn;
+
+/** Write one drop state to drop-stream connections: one encode per distinct entryVersion. */
+export function deliverDrop(conns: Iterable<DropConn>, drop: PublicDrop, data: string): void {
+  const frames = new Map<number, Uint8Array>();
+  for (const c of conns) {
+    if (drop.version <= c.dropVersion) continue;
+    if (!c.out) {
+      if (!c.heldDrop || c.heldDrop.version < drop.version) c.heldDrop = drop;
+      continue;
+    }
+    c.dropVersion = drop.version;
+    let bytes = frames.get(c.entryVersion);
+    if (!bytes) frames.set(c.entryVersion, (bytes = frame('drop', data, dropEventId(drop.version, c.entryVersion))));
+    c.out.write(bytes);
+  }
+}
+
+/** Write one drop state to active-stream connections: one encode for all of them. */
+export function deliverActive(conns: Iterable<ActiveConn>, drop: PublicDrop, data: string): void {
+  let bytes: Uint8Array | undefined;
+  for (const c of conns) {
+    if (drop.version <= (c.versions.get(drop.id) ?? -1)) continue;
+    if (!c.out) {
+      const held = (c.held ??= new Map());
+      if ((held.get(drop.id)?.version ?? -1) < drop.version) held.set(drop.id, drop);
+      continue;
+    }
+    c.versions.set(drop.id, drop.version);
+    c.out.write((bytes ??= frame('drop', data, activeEventId(drop.id, drop.version))));
+  }
+}
+
+/**
+ * Write the shopper's entry state. A snapshot without a version is always sent (we cannot
+ * tell whether the client has it) and leaves the id's entry part unchanged.
+ */
+export function deliverEntry(c: DropConn, next: VersionedEntry, data: string): void {
+  if (next.version !== undefined && next.version <= c.entryVersion) return;
+  if (!c.out) {
+    if (!c.heldEntry || (c.heldEntry.version ?? -1) < (next.version ?? -1)) c.heldEntry = next;
+    return;
+  }
+  if (next.version !== undefined) c.entryVersion = next.version;
+  c.out.write(frame('entry', data, dropEventId(c.dropVersion, c.entryVersion)));
+}

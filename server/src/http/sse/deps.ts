@@ -1,0 +1,39 @@
+import type { Bus, EntryState, PublicDrop } from '../../bus/bus.js';
+
+/** The shopper's entry as read at connect time; `version` (when known) lets a resume skip it. */
+export type EntrySnapshot = EntryState & { version?: number };
+
+/**
+ * What the SSE app needs from the rest of the system. Everything is injected: the app
+ * reads no environment and keeps no globals, so tests and benchmarks pass stubs.
+ * Errors thrown by these functions that carry a numeric `status` and a string `code`
+ * become problem documents; anything else becomes a 500 `internal_error`.
+ */
+export interface SseDeps {
+  bus: Bus;
+  /** Current public state (null = unknown drop). Throws a problem error for bad input. */
+  getDrop(dropId: string): Promise<{ merchantId: string; drop: PublicDrop } | null>;
+  /** Merchant's active drops (scheduled|registration|closed|purchase). */
+  activeDrops(merchantId: string): Promise<PublicDrop[]>;
+  /** Validate a publishable key + Origin; returns the merchantId or throws. */
+  authPublishable(key: string | undefined, origin: string | undefined): Promise<{ merchantId: string }>;
+  /**
+   * Resolve the shopper's entry id for this drop from a shopper token or anonymous id
+   * (null: not given, or no entry). Throws on an invalid token. `state()` may include the
+   * entry's `version`; without it a reconnecting client is always sent the entry again.
+   */
+  shopperEntry(
+    dropId: string,
+    merchantId: string,
+    who: { shopperToken?: string; anonymousId?: string },
+  ): Promise<{ entryId: string; state: () => Promise<EntrySnapshot | null> } | null>;
+  now(): number;
+  /** Interval of `heartbeat` events. Default 15000. */
+  heartbeatMs?: number;
+  /** Minimum gap between counts-only updates of one drop. Default 500 (≤ 2/s). */
+  coalesceMs?: number;
+  /** `retry:` hint sent to clients on connect. Default 3000. */
+  retryMs?: number;
+  /** Unexpected failures (5xx, bus handler errors). Default console.error. */
+  onError?(e: unknown): void;
+}
