@@ -129,3 +129,28 @@ describe('drop event stream', () => {
     await eventually(() => app.connections === 0);
   });
 });
+
+describe('hand-over from snapshot to live', () => {
+  it('keeps an event published while the initial state is being read, and never regresses', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    app.close();
+    app = createSseApp({
+      ...deps,
+      getDrop: async () => {
+        const snapshot = { merchantId: 'm1', drop: makeDrop('d1', 3) };
+        await gate;
+        return snapshot;
+      },
+    });
+    const pending = connect();
+    await new Promise((r) => setTimeout(r, 20));
+    await publishDrop(4, 'phase', { phase: 'closed' });
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    const { reader } = await pending;
+    const events = await reader.collect(200);
+    expect(events.map((e) => e.id)).toEqual(['4.0']);
+    expect(events[0]?.json?.drop?.phase).toBe('closed');
+  });
+});
