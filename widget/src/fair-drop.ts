@@ -1,0 +1,267 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { Api, ApiError } from './api.js';
+import { ClockController } from './controllers/clock-controller.js';
+import { LiveController } from './controllers/live-controller.js';
+import { PowController } from './controllers/pow-controller.js';
+import { SignalsController } from './controllers/signals-controller.js';
+import { emit } from './events.js';
+import { en, loadMessages, pickLocale, type Messages } from './i18n/index.js';
+import { anonymousId } from './identity.js';
+import { scriptBase } from './script-base.js';
+import { DropActions } from './actions.js';
+import type { EntryState, EventSourceLike, FetchLike, MyEntry, PublicDrop } from './types.js';
+import { deriveView, type Busy, type View } from './view/derive.js';
+import { renderWidget } from './view/render.js';
+import { styles } from './view/styles.js';
+
+const FATAL = new Set(['drop_not_found', 'origin_not_allowed', 'unauthorized', 'forbidden', 'not_found']);
+const COUNTDOWN_VIEWS = new Set<View>(['scheduled', 'open', 'signin', 'registered', 'won', 'promoted']);
+
+/**
+ * `<fair-drop>`: a fair product drop on any page — countdown, registration with a ticket
+ * selector, an in-browser proof-of-work, live results, and the winner's buy button.
+ *
+ * @example
+ * <script type="module" src="https://cdn.example/fair-drop.js"></script>
+ * <fair-drop drop="drp_123" publishable-key="pk_live_…" api="https://api.fairdrop.example"></fair-drop>
+ *
+ * @attr drop - Drop id (required). @attr publishable-key - `pk_…` key (required).
+ * @attr api - API base URL. @attr sse-url - Event stream base URL (defaults to `api`).
+ * @attr shopper-token - Signed token of the logged-in shopper (or set `el.shopperToken`).
+ * @attr lang - Language (en, de, fr, es, ja); defaults to the page's language.
+ * @attr checkout-url - Where "Buy" goes (`?token=` is appended); overrides the drop's setting.
+ * @attr fingerprint-pro-key - FingerprintJS Pro public key (optional).
+ * @attr pow-worker-url - URL of `fair-drop.worker.js` when it is not next to the script.
+ *
+ * @fires fairdrop:ready - `{ drop }` the drop loaded.
+ * @fires fairdrop:registered - `{ receipt }` the registration was accepted.
+ * @fires fairdrop:won - `{ entryId, purchaseDeadline }` the entry won.
+ * @fires fairdrop:promoted - `{ entryId, purchaseDeadline }` a backup moved up to winner.
+ * @fires fairdrop:lost - `{ entryId, rolloverCreditsEarned }` the entry was not drawn.
+ * @fires fairdrop:purchase - `PurchaseStart` (cancelable) the winner pressed Buy.
+ * @fires fairdrop:error - `{ code, status, message, retryAfterSeconds? }` something failed.
+ *
+ * @csspart container - The card. @csspart header - Top row. @csspart name - Drop name.
+ * @csspart badge - Connection dot. @csspart title - Heading. @csspart body - Explanation text.
+ * @csspart countdown - Countdown box. @csspart tickets - Ticket selector.
+ * @csspart stepper-button - − / + buttons. @csspart button - Every action button (also `primary` / `secondary`).
+ * @csspart progress - Proof-of-work progress bar. @csspart receipt - Receipt list.
+ * @csspart link - "Verify the draw". @csspart note - Credits note. @csspart error - Error box.
+ * @csspart footer - Footer row.
+ *
+ * @cssproperty --fairdrop-accent - Buttons, progress, links. @cssproperty --fairdrop-on-accent - Text on accent.
+ * @cssproperty --fairdrop-bg - Card background. @cssproperty --fairdrop-fg - Text.
+ * @cssproperty --fairdrop-muted - Secondary text. @cssproperty --fairdrop-border - Borders.
+ * @cssproperty --fairdrop-surface - Inner boxes. @cssproperty --fairdrop-danger - Errors.
+ * @cssproperty --fairdrop-success - Good news. @cssproperty --fairdrop-focus - Focus ring.
+ * @cssproperty --fairdrop-radius - Corner radius. @cssproperty --fairdrop-font - Font shorthand.
+ * @cssproperty --fairdrop-max-width - Maximum width (420px).
+ */
+export class FairDrop extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    drop: {},
+    publishableKey: { attribute: 'publishable-key' },
+    api: {},
+    sseUrl: { attribute: 'sse-url' },
+    shopperToken: { attribute: 'shopper-token' },
+    locale: { attribute: 'lang' },
+    checkoutUrl: { attribute: 'checkout-url' },
+    fingerprintProKey: { attribute: 'fingerprint-pro-key' },
+    powWorkerUrl: { attribute: 'pow-worker-url' },
+    fetchImpl: { attribute: false },
+    eventSourceImpl: { attribute: false },
+    workerFactory: { attribute: false },
+    poolSize: { attribute: false },
+  };
+
+  declare drop: string;
+  declare publishableKey: string;
+  declare api: string;
+  declare sseUrl: string | undefined;
+  declare shopperToken: string | undefined;
+  declare locale: string | undefined;
+  declare checkoutUrl: string | undefined;
+  declare fingerprintProKey: string | undefined;
+  declare powWorkerUrl: string | undefined;
+  /** Network test double or custom transport; defaults to `fetch`. */
+  declare fetchImpl: FetchLike | undefined;
+  /** EventSource constructor; defaults to the global one. */
+  declare eventSourceImpl: EventSourceLike | undefined;
+  /** Creates one PoW worker; defaults to `fair-drop.worker.js` next to the script. */
+  declare workerFactory: (() => Worker) | undefined;
+  /** PoW workers (default: hardwareConcurrency, at most 8). */
+  declare poolSize: number | undefined;
+
+  /** @internal */ dropState: PublicDrop | undefined;
+  /** @internal */ me: MyEntry | undefined;
+  /** @internal */ busy: Busy = null;
+  /** @internal */ error: ApiError | undefined;
+  /** @internal */ fatal = false;
+  /** @internal */ tickets = 1;
+  /** @internal */ retryAt = 0;
+  private t: Messages = en;
+  private lang_ = 'en';
+  private ready = false;
+  private lastStatus: string | undefined;
+  private refreshedFor = '';
+  private client_: [string, Api] | undefined;
+  /** @internal */ readonly clock = new ClockController(this, { fetchTime: () => this.client?.time() ?? null });
+  /** @internal */ readonly live = new LiveController(this, {
+    url: () => this.streamUrl(),
+    eventSource: () => this.eventSourceImpl ?? (typeof EventSource === 'function' ? EventSource : undefined),
+    poll: () => this.refresh(),
+    onDrop: (d) => this.applyDrop(d),
+    onEntry: (e) => this.applyEntry(e),
+  });
+  /** @internal */ readonly pow = new PowController(this, () => import('./pow/pool.js').then((m) =>
+    new m.PowPool(this.workerFactory ?? (() => m.createPowWorker(this.powWorkerUrl, scriptBase())), this.poolSize)));
+  /** @internal */ readonly signals = new SignalsController(this);
+  private actions = new DropActions(this);
+
+  /** The API client for the current configuration (recreated when it changes). */
+  get client(): Api | undefined {
+    if (!this.drop || !this.publishableKey) return undefined;
+    const anon = !this.shopperToken && this.dropState?.allowAnonymous ? anonymousId(this.drop) : undefined;
+    const api = this.api || location.origin;
+    const key = [api, this.drop, this.publishableKey, this.shopperToken, anon].join('\n');
+    if (this.client_?.[0] !== key) {
+      const f = this.fetchImpl ?? ((i: string, init?: RequestInit) => fetch(i, init));
+      this.client_ = [key, new Api({ api, key: this.publishableKey, drop: this.drop, shopperToken: this.shopperToken, anonymousId: anon, fetch: f })];
+    }
+    return this.client_[1];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || !this.hasUpdated) void this.loadLocale();
+    const config = ['drop', 'publishableKey', 'api', 'sseUrl', 'shopperToken'] as const;
+    if (this.hasUpdated && config.some((k) => changed.has(k))) {
+      if (changed.has('drop')) { this.dropState = undefined; this.ready = false; }
+      this.me = undefined;
+      this.lastStatus = undefined;
+      void this.refresh().then(() => this.live.restart());
+    }
+  }
+
+  private async loadLocale(): Promise<void> {
+    const tag = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
+    const locale = pickLocale(tag);
+    try { this.t = await loadMessages(locale); this.lang_ = tag || locale; } catch { this.t = en; }
+    this.requestUpdate();
+  }
+
+  private streamUrl(): string | null {
+    const c = this.client;
+    if (!c) return null;
+    const q = new URLSearchParams({ key: this.publishableKey });
+    if (this.shopperToken) q.set('shopper', this.shopperToken);
+    else if (this.dropState?.allowAnonymous) q.set('anonymousId', anonymousId(this.drop));
+    const base = (this.sseUrl || this.api || location.origin).replace(/\/$/, '');
+    return `${base}/v1/public/drops/${encodeURIComponent(this.drop)}/events?${q}`;
+  }
+
+  /** Reload the drop and the shopper's entry (also the polling fallback). */
+  async refresh(): Promise<void> {
+    const api = this.client;
+    if (!api) return;
+    try {
+      const t0 = this.clock.clock.localNow();
+      const d = await api.drop();
+      if (!this.clock.clock.synced) this.clock.clock.addSample(t0, this.clock.clock.localNow(), Date.parse(d.serverTime));
+      this.fatal = false;
+      if (this.error?.code === 'network' || (this.error && FATAL.has(this.error.code))) this.error = undefined;
+      this.applyDrop(d);
+      const c = this.client!;
+      if (c.identified) this.applyMe(await c.me());
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('network', 0, String(e));
+      if (!this.dropState) this.fatal = FATAL.has(err.code);
+      if (err.code !== 'shopper_required' && err.code !== 'anonymous_not_allowed') this.setError(err, () => this.refresh());
+    }
+    this.requestUpdate();
+  }
+
+  /** @internal */ applyDrop(d: PublicDrop): void {
+    if (this.dropState && d.id === this.dropState.id && d.version < this.dropState.version) return;
+    const hadAnon = !!this.dropState?.allowAnonymous;
+    this.dropState = d;
+    if (!this.ready) { this.ready = true; emit(this, 'fairdrop:ready', { drop: d }); }
+    if (d.allowAnonymous !== hadAnon && this.live.state !== 'idle') this.live.restart();
+    this.requestUpdate();
+  }
+
+  /** @internal */ applyMe(me: MyEntry): void {
+    this.me = me;
+    this.announceOutcome();
+    this.requestUpdate();
+  }
+
+  /** @internal */ applyEntry(e: EntryState): void {
+    const me: MyEntry = this.me ?? { dropId: this.drop, registered: true, phase: this.dropState?.phase ?? 'closed', serverTime: '' };
+    this.applyMe({ ...me, registered: true, status: e.status, backupPosition: e.backupPosition, purchaseDeadline: e.purchaseDeadline });
+    // Credits earned and the receipt come with the full entry.
+    if (e.status === 'lost' || !me.receipt) void this.client?.me().then((m) => this.applyMe(m), () => {});
+  }
+
+  private announceOutcome(): void {
+    const me = this.me!;
+    const prev = this.lastStatus;
+    const status = me.status;
+    if (status === prev) return;
+    this.lastStatus = status;
+    const entryId = me.receipt?.entryId ?? '';
+    const deadline = me.purchaseDeadline;
+    if (status === 'promoted' || (status === 'won' && prev === 'backup')) emit(this, 'fairdrop:promoted', { entryId, purchaseDeadline: deadline });
+    else if (status === 'won') emit(this, 'fairdrop:won', { entryId, purchaseDeadline: deadline });
+    else if (status === 'lost') emit(this, 'fairdrop:lost', { entryId, rolloverCreditsEarned: me.rolloverCreditsEarned ?? 0 });
+  }
+
+  /** @internal */ setError(err: ApiError | undefined, retry?: () => unknown): void {
+    this.error = err;
+    this.actions.retryWith(retry);
+    this.retryAt = err?.retryAfterSeconds ? this.clock.clock.localNow() + err.retryAfterSeconds * 1000 : 0;
+    if (err) emit(this, 'fairdrop:error', { code: err.code, status: err.status, message: err.message, retryAfterSeconds: err.retryAfterSeconds });
+    this.requestUpdate();
+  }
+
+  get view(): View {
+    const identified = !!this.shopperToken || !!this.dropState?.allowAnonymous;
+    return deriveView({ drop: this.dropState, me: this.me, busy: this.busy, fatal: this.fatal, identified });
+  }
+
+  protected override render() {
+    const view = this.view;
+    const now = this.clock.now();
+    const retryIn = Math.max(0, Math.ceil((this.retryAt - this.clock.clock.localNow()) / 1000));
+    this.clock.ticking = COUNTDOWN_VIEWS.has(view) || retryIn > 0;
+    this.dueRefresh(view, now);
+    if (view === 'open') void this.pow.prepare().catch(() => {});
+    return renderWidget(this.actions.context(view, this.t, this.lang_, now, retryIn));
+  }
+
+  /** When a countdown passes zero, ask the server once instead of waiting for the stream. */
+  private dueRefresh(view: View, now: number): void {
+    const d = this.dropState;
+    const target = view === 'scheduled' ? d?.opensAt : view === 'open' || view === 'registered' ? d?.closesAt
+      : view === 'won' || view === 'promoted' ? this.me?.purchaseDeadline : undefined;
+    if (!target || now < Date.parse(target) + 750 || this.refreshedFor === view + target) return;
+    this.refreshedFor = view + target;
+    setTimeout(() => void this.refresh(), 0);
+  }
+
+  private hadFocus = false;
+  protected override update(changed: PropertyValues<this>): void {
+    this.hadFocus = !!this.shadowRoot?.activeElement;
+    super.update(changed);
+  }
+
+  protected override updated(): void {
+    // Keep keyboard users oriented when the control they were on disappears.
+    if (this.hadFocus && !this.shadowRoot!.activeElement) this.shadowRoot!.querySelector<HTMLElement>('#title')?.focus();
+  }
+}
