@@ -8,7 +8,7 @@
  * verifyDrawSync(record, list).ok; // true
  * @module
  */
-export { toHex, fromHex } from './bytes.js';
+export { toHex, fromHex, asciiBytes } from './bytes.js';
 export { DrawInputError, DRAW_INPUT_ERROR_CODES, type DrawInputErrorCode } from './errors.js';
 export {
   EntryCollector,
