@@ -788,7 +788,7 @@ export interface components {
             commitment: components["schemas"]["Hex32"];
             secret: components["schemas"]["Hex32"];
             beacon: string;
-            beaconSource: string;
+            beaconSource: string | null;
             root: components["schemas"]["Hex32"];
             seed?: components["schemas"]["Hex32"];
             entryCount: number;

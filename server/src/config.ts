@@ -1,0 +1,49 @@
+/**
+ * Configuration: the one place that reads the environment. Defaults suit one machine; see the
+ * README's configuration table for every variable.
+ */
+export type Role = 'all' | 'api' | 'sse' | 'worker';
+
+export interface Config {
+  role: Role;
+  host: string;
+  apiPort: number;
+  ssePort: number;
+  endpointPort: number;
+  ingressUrl: string;
+  natsUrl: string | undefined;
+  serverSecret: string;
+  adminToken: string;
+  ledgerShards: number;
+  trustProxy: boolean;
+  ratePerSecond: number;
+  rateBurst: number;
+  fingerprintPro: { secret: string; url: string } | undefined;
+}
+
+const int = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number.parseInt(v, 10));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: string): Config {
+  const role = (argvRole ?? env.FAIRDROP_ROLE ?? 'all') as Role;
+  if (!['all', 'api', 'sse', 'worker'].includes(role)) throw new Error(`Unknown role "${role}": use all, api, sse or worker.`);
+  const serverSecret = env.FAIRDROP_SERVER_SECRET ?? '';
+  if (serverSecret.length < 32) throw new Error('FAIRDROP_SERVER_SECRET must be set to at least 32 random characters (npm start makes one for you).');
+  const shards = int(env.FAIRDROP_LEDGER_SHARDS, 16);
+  if (!(shards >= 1 && shards <= 1296)) throw new Error('FAIRDROP_LEDGER_SHARDS must be 1–1296.');
+  return {
+    role,
+    host: env.FAIRDROP_HOST ?? '127.0.0.1',
+    apiPort: int(env.API_PORT, 3003),
+    ssePort: int(env.SSE_PORT, 3004),
+    endpointPort: int(env.RESTATE_ENDPOINT_PORT, 9080),
+    ingressUrl: env.RESTATE_INGRESS_URL ?? 'http://127.0.0.1:8080',
+    natsUrl: env.NATS_URL || undefined,
+    serverSecret,
+    adminToken: env.FAIRDROP_ADMIN_TOKEN ?? '',
+    ledgerShards: shards,
+    trustProxy: env.FAIRDROP_TRUST_PROXY === 'true',
+    ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5),
+    rateBurst: int(env.FAIRDROP_RATE_BURST, 20),
+    fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,
+  };
+}

@@ -1,0 +1,75 @@
+/** Internal shapes shared by the durable shell and the HTTP layer (the contract's types are in @fairdrop/sdk/schema). */
+import type { components } from '@fairdrop/sdk/schema';
+import type { GeoFence } from './geo.js';
+
+export type Schemas = components['schemas'];
+export type Phase = Schemas['Phase'];
+export type PublicDrop = Schemas['PublicDrop'];
+export type DrawRecordView = Schemas['DrawRecord'];
+
+/** Immutable drop settings, fixed at creation (the secret is kept apart). */
+export interface DropConfig {
+  id: string;
+  merchantId: string;
+  name: string;
+  inventory: number;
+  opensAt: number;
+  closesAt: number;
+  purchaseWindowSeconds: number;
+  maxTickets: number;
+  ticketPrice?: { amount: number; currency: string };
+  backupCount: number;
+  geoFence?: GeoFence;
+  loyaltyMultipliers: Record<string, number>;
+  rollover: { enabled: boolean; cap: number };
+  allowAnonymous: boolean;
+  checkoutUrl?: string;
+  beaconSource: string;
+  trustThreshold: number;
+  powDifficulty: number;
+  shards: number;
+  createdAt: number;
+  commitment: string;
+}
+
+export interface Counts { entries: number; tickets: number; weight: number }
+
+/** A registration as the ledger stores it. */
+export interface StoredEntry {
+  entryId: string;
+  shopperId: string;
+  tickets: number;
+  weight: number;
+  breakdown: Schemas['Breakdown'];
+  multipliers: { loyalty: number; geo: number; tier: string | null };
+  registeredAt: number;
+  trustScore: number;
+}
+
+/** What the API sends the ledger for one registration (validated and priced at the edge). */
+export interface RegisterItem {
+  dropId: string;
+  shopperId: string;
+  entryId: string;
+  tickets: number;
+  geoMultiplier: number;
+  trustScore: number;
+  /** Settings copied from the drop so the ledger needs no call to the Drop object. */
+  opensAt: number;
+  closesAt: number;
+  loyaltyMultipliers: Record<string, number>;
+  rollover: { enabled: boolean; cap: number };
+  unitAmount: number;
+}
+
+export type RegisterResult =
+  | { ok: true; created: boolean; entry: StoredEntry }
+  | { ok: false; code: 'registration_closed' | 'registration_not_open' | 'validation_failed'; detail: string };
+
+/** A purchase slot after the draw. */
+export interface Slot { entryId: string; status: 'offered' | 'purchased' | 'unfilled'; deadline: number }
+
+export interface DrawState {
+  record: DrawRecordView;
+  drawnAt: number;
+}

@@ -1,0 +1,25 @@
+/**
+ * What the durable handlers need from the outside world, injected once by the composition root
+ * (main.ts). Handlers reach it only inside ctx.run, so replays never repeat its side effects.
+ */
+import type { Bus } from '../bus/bus.js';
+
+export interface DurableDeps {
+  bus: Bus;
+  /** Signs purchase tokens and derives entry ids (also known to the API role). */
+  serverSecret: string;
+  /** Outbound HTTP for webhooks (injectable for tests). */
+  fetch: typeof fetch;
+  log: (msg: string, extra?: Record<string, unknown>) => void;
+}
+
+let current: DurableDeps | undefined;
+
+export function setDurableDeps(deps: DurableDeps): void {
+  current = deps;
+}
+
+export function durableDeps(): DurableDeps {
+  if (!current) throw new Error('durable dependencies are not configured: call setDurableDeps() at start-up');
+  return current;
+}

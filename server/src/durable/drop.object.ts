@@ -1,0 +1,202 @@
+/**
+ * Drop: config, phase, commitment, counters and the draw record. Durable timers open and close
+ * registration; closing seals the ledger shards, runs the draw once, and offers the slots.
+ * Holders report purchases and expiries back; backups are promoted until every slot is final.
+ */
+import * as restate from '@restatedev/restate-sdk';
+import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
+import { randomBytes } from 'node:crypto';
+import { runDraw, commitmentOf, fromHex, toHex } from '@fairdrop/sdk/draw';
+import type { Counts, DropConfig, Phase, Slot, DrawState, DrawRecordView } from '../core/model.js';
+import { publicView, totalCounts, promoteAfterExpiry, allSlotsFinal, type DrawSummary, type DropView } from '../core/drop.js';
+import { ledgerKey, holderKey, shardOfEntryId } from '../core/ids.js';
+import { fail, ok, type Outcome } from '../core/errors.js';
+import { publishDrop, sendWebhook } from './publish.js';
+import type { LedgerObject } from './ledger.object.js';
+import type { HolderObject } from './holder.object.js';
+import type { MerchantObject } from './merchant.object.js';
+
+const ledgerApi = { name: 'ledger' } as LedgerObject;
+const holderApi = { name: 'holder' } as HolderObject;
+const merchantApi = { name: 'merchant' } as MerchantObject;
+const after = (ms: number) => restate.rpc.sendOpts({ delay: { milliseconds: Math.max(0, ms) } });
+
+type Ctx = ObjectContext | ObjectSharedContext;
+export type DropInit = Omit<DropConfig, 'commitment' | 'createdAt'>;
+
+async function view(ctx: Ctx): Promise<DropView | null> {
+  const [config, phase, version, counts, purchased, summary] = await Promise.all([
+    ctx.get<DropConfig>('config'), ctx.get<Phase>('phase'), ctx.get<number>('version'),
+    ctx.get<Record<string, Counts>>('counts'), ctx.get<number>('purchased'), ctx.get<DrawSummary>('summary'),
+  ]);
+  if (!config || !phase) return null;
+  return { config, phase, version: version ?? 0, counts: totalCounts(counts ?? {}), purchased: purchased ?? 0, summary };
+}
+
+/** Bump the version, publish the public state, and return it. */
+async function announce(ctx: ObjectContext, reason: 'phase' | 'counts' | 'draw' | 'purchase' | 'promotion') {
+  const version = ((await ctx.get<number>('version')) ?? 0) + 1;
+  ctx.set('version', version);
+  const v = (await view(ctx))!;
+  const pub = publicView({ ...v, version }, await ctx.date.now());
+  await publishDrop(ctx, v.config.merchantId, reason, pub);
+  return pub;
+}
+
+async function setPhase(ctx: ObjectContext, config: DropConfig, phase: Phase, hook: Parameters<typeof sendWebhook>[2] | null) {
+  ctx.set('phase', phase);
+  const now = await ctx.date.now();
+  if (hook) sendWebhook(ctx, config.merchantId, hook, config.id, `${config.id}.${hook}`, { phase }, now);
+  await announce(ctx, 'phase');
+}
+
+async function sealShards(ctx: ObjectContext, config: DropConfig) {
+  return Promise.all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledgerApi, ledgerKey(config.merchantId, s)).seal(config.id)));
+}
+
+/** Close registration, seal the shards, draw once, offer the slots. */
+async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<DrawRecordView> {
+  await setPhase(ctx, config, 'closed', 'drop.closed');
+  const sealed = await sealShards(ctx, config);
+  const counts: Record<string, Counts> = {};
+  sealed.forEach((s, i) => { counts[i] = s.counts; });
+  ctx.set('counts', counts);
+  const secret = (await ctx.get<string>('secret'))!;
+  const drawnAt = await ctx.date.now();
+  const record = await ctx.run('draw', () => {
+    const entries = sealed.flatMap((s) => (s.lines ? s.lines.split('\n') : []).map((line) => {
+      const [entryId, weight] = line.split(' ');
+      return { entryId, weight: Number(weight) };
+    }));
+    const r = runDraw({ dropId: config.id, secret, inventory: config.inventory, backupCount: config.backupCount, entries, beacon: '', beaconSource: config.beaconSource || null });
+    return { ...r.record, seed: r.seed, drawnAt: new Date(drawnAt).toISOString() } as DrawRecordView;
+  });
+  ctx.set('draw', { record, drawnAt } satisfies DrawState);
+  ctx.set('summary', { root: record.root, entryCount: record.entryCount, totalWeight: record.totalWeight, winners: record.winners.length, backups: record.backups.length, backupsPromoted: 0, drawnAt } satisfies DrawSummary);
+  const windowMs = config.purchaseWindowSeconds * 1000;
+  const slots: Slot[] = record.winners.map((entryId) => ({ entryId, status: 'offered', deadline: drawnAt + windowMs }));
+  ctx.set('slots', slots);
+  ctx.set('cursor', 0);
+  slots.forEach((s, slot) => ctx.objectSendClient(holderApi, holderKey(config.id, s.entryId)).offer({ dropId: config.id, merchantId: config.merchantId, slot, deadline: s.deadline, promoted: false }));
+  sendWebhook(ctx, config.merchantId, 'draw.completed', config.id, `${config.id}.draw.completed`, { root: record.root, entryCount: record.entryCount, winners: record.winners.length, backups: record.backups.length }, drawnAt);
+  ctx.set('phase', slots.length ? 'purchase' : 'completed');
+  await announce(ctx, 'draw');
+  if (!slots.length) await finish(ctx, config, slots);
+  return record;
+}
+
+/** Every slot is final: complete, and tell each shard which of its entries held a slot. */
+async function finish(ctx: ObjectContext, config: DropConfig, slots: Slot[]) {
+  const draw = (await ctx.get<DrawState>('draw'))!;
+  const cursor = (await ctx.get<number>('cursor')) ?? 0;
+  const kept = [...draw.record.winners, ...draw.record.backups.slice(0, cursor)];
+  const byShard = new Map<number, string[]>();
+  for (const id of kept) byShard.set(shardOfEntryId(id), [...(byShard.get(shardOfEntryId(id)) ?? []), id]);
+  for (let s = 0; s < config.shards; s++) ctx.objectSendClient(ledgerApi, ledgerKey(config.merchantId, s)).settle({ dropId: config.id, kept: byShard.get(s) ?? [] });
+  await setPhase(ctx, config, 'completed', 'drop.completed');
+  void slots;
+}
+
+export const drop = restate.object({
+  name: 'drop',
+  options: { enableLazyState: true },
+  handlers: {
+    create: async (ctx: ObjectContext, init: DropInit) => {
+      const existing = await ctx.get<DropConfig>('config');
+      if (existing) return publicView((await view(ctx))!, await ctx.date.now());
+      const secret = await ctx.run('secret', () => randomBytes(32).toString('hex'));
+      const now = await ctx.date.now();
+      const config: DropConfig = { ...init, id: ctx.key, commitment: toHex(commitmentOf(fromHex(secret))), createdAt: now };
+      ctx.set('config', config);
+      ctx.set('secret', secret);
+      ctx.set('phase', 'scheduled' satisfies Phase);
+      ctx.objectSendClient(merchantApi, config.merchantId).addDrop(config.id);
+      ctx.objectSendClient(dropApi, ctx.key).open(after(config.opensAt - now));
+      ctx.objectSendClient(dropApi, ctx.key).close(after(config.closesAt - now));
+      return announce(ctx, 'phase');
+    },
+
+    open: async (ctx: ObjectContext) => {
+      const config = await ctx.get<DropConfig>('config');
+      if (!config || (await ctx.get<Phase>('phase')) !== 'scheduled') return;
+      await setPhase(ctx, config, 'registration', 'drop.opened');
+    },
+
+    /** The closing timer; a no-op unless registration is still open. */
+    close: async (ctx: ObjectContext) => {
+      const config = await ctx.get<DropConfig>('config');
+      const phase = await ctx.get<Phase>('phase');
+      if (!config || (phase !== 'registration' && phase !== 'scheduled')) return;
+      await closeAndDraw(ctx, config);
+    },
+
+    /** Merchant override: close now and draw; returns the record (also when drawn already). */
+    drawNow: async (ctx: ObjectContext): Promise<Outcome<DrawRecordView>> => {
+      const config = await ctx.get<DropConfig>('config');
+      if (!config) return fail('drop_not_found', 'No drop with this id.');
+      const phase = await ctx.get<Phase>('phase');
+      if (phase === 'cancelled') return fail('invalid_state', 'The drop was cancelled; there is nothing to draw.');
+      if (phase === 'registration' || phase === 'scheduled') return ok(await closeAndDraw(ctx, config));
+      return ok((await ctx.get<DrawState>('draw'))!.record);
+    },
+
+    cancel: async (ctx: ObjectContext): Promise<Outcome<null>> => {
+      const config = await ctx.get<DropConfig>('config');
+      if (!config) return fail('drop_not_found', 'No drop with this id.');
+      const phase = await ctx.get<Phase>('phase');
+      if (phase !== 'scheduled' && phase !== 'registration') return fail('invalid_state', `A drop in phase "${phase}" can no longer be cancelled.`);
+      await sealShards(ctx, config);
+      await setPhase(ctx, config, 'cancelled', 'drop.cancelled');
+      return ok(null);
+    },
+
+    /** A shard's absolute counts (at most about once a second per shard). */
+    reportCounts: async (ctx: ObjectContext, input: { shard: number; counts: Counts }) => {
+      if ((await ctx.get<Phase>('phase')) !== 'registration') return;
+      const counts = (await ctx.get<Record<string, Counts>>('counts')) ?? {};
+      const prev = counts[input.shard];
+      if (prev && prev.entries >= input.counts.entries) return;
+      counts[input.shard] = input.counts;
+      ctx.set('counts', counts);
+      await announce(ctx, 'counts');
+    },
+
+    /** A holder's slot was purchased or expired. Stale reports (slot moved on) are ignored. */
+    slotResult: async (ctx: ObjectContext, input: { slot: number; entryId: string; outcome: 'purchased' | 'expired' }) => {
+      const config = (await ctx.get<DropConfig>('config'))!;
+      let slots = (await ctx.get<Slot[]>('slots')) ?? [];
+      const slot = slots[input.slot];
+      if (!slot || slot.entryId !== input.entryId || slot.status !== 'offered') return;
+      const now = await ctx.date.now();
+      if (input.outcome === 'purchased') {
+        slots[input.slot] = { ...slot, status: 'purchased' };
+        ctx.set('purchased', ((await ctx.get<number>('purchased')) ?? 0) + 1);
+      } else {
+        const draw = (await ctx.get<DrawState>('draw'))!;
+        const p = promoteAfterExpiry(slots, input.slot, draw.record.backups, (await ctx.get<number>('cursor')) ?? 0, now, config.purchaseWindowSeconds * 1000);
+        slots = p.slots;
+        ctx.set('cursor', p.cursor);
+        const summary = (await ctx.get<DrawSummary>('summary'))!;
+        ctx.set('summary', { ...summary, backupsPromoted: p.cursor });
+        if (p.promoted) ctx.objectSendClient(holderApi, holderKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, slot: input.slot, deadline: slots[input.slot]!.deadline, promoted: true });
+      }
+      ctx.set('slots', slots);
+      if (allSlotsFinal(slots)) return finish(ctx, config, slots);
+      await announce(ctx, input.outcome === 'purchased' ? 'purchase' : 'promotion');
+    },
+
+    get: restate.handlers.object.shared(async (ctx: ObjectSharedContext) => {
+      const v = await view(ctx);
+      return v ? { merchantId: v.config.merchantId, config: v.config, drop: publicView(v, await ctx.date.now()) } : null;
+    }),
+
+    /** The draw record plus the backup cursor (how many backups have been promoted). */
+    record: restate.handlers.object.shared(async (ctx: ObjectSharedContext) => {
+      const [draw, cursor] = await Promise.all([ctx.get<DrawState>('draw'), ctx.get<number>('cursor')]);
+      return draw ? { record: draw.record, cursor: cursor ?? 0 } : null;
+    }),
+  },
+});
+
+export type DropObject = typeof drop;
+const dropApi = { name: 'drop' } as DropObject;

@@ -1,0 +1,19 @@
+/** The Restate endpoint (worker role): every durable object and service of Fairdrop. */
+import './shim.js';
+import { createServer } from 'node:http2';
+import * as restate from '@restatedev/restate-sdk';
+import { drop } from './drop.object.js';
+import { ledger } from './ledger.object.js';
+import { holder } from './holder.object.js';
+import { merchant } from './merchant.object.js';
+import { webhooks } from './webhooks.service.js';
+
+export const services = [drop, ledger, holder, merchant, webhooks];
+
+/** Listen on `port` (0 = any); resolves with the bound port and a close function. */
+export async function serveEndpoint(port: number, host = '127.0.0.1'): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = createServer(restate.createEndpointHandler({ services }));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const bound = (server.address() as { port: number }).port;
+  return { port: bound, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -1,0 +1,133 @@
+/**
+ * Ledger shard: `(merchant, shard)` holds the entries and wallets of the shoppers that hash to it.
+ * One call registers a batch of shoppers (group commit from the API) with O(1) state per entry:
+ * a dedupe key per (drop, shopper), one bounded page append, one wallet. Lazy state keeps each
+ * call's state traffic to the keys it touches, never the whole shard.
+ */
+import * as restate from '@restatedev/restate-sdk';
+import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
+import type { RegisterItem, RegisterResult, StoredEntry, Counts } from '../core/model.js';
+import { registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, PAGE_SIZE } from '../core/ledger.js';
+import type { DropObject } from './drop.object.js';
+
+const dropApi: DropObject = { name: 'drop' };
+const REPORT_EVERY_MS = 1000;
+
+type Ctx = ObjectContext | ObjectSharedContext;
+const metaOf = async (ctx: Ctx, dropId: string) => (await ctx.get<LedgerMeta>(`m:${dropId}`)) ?? emptyMeta();
+
+/** Report absolute shard counts to the Drop at most once a second; a delayed flush catches the tail. */
+function reportCounts(ctx: ObjectContext, dropId: string, meta: LedgerMeta, now: number): void {
+  const shard = Number(ctx.key.split(':')[1]);
+  const since = now - meta.reportedAt;
+  if (since >= REPORT_EVERY_MS) {
+    const counts: Counts = { entries: meta.count, tickets: meta.tickets, weight: meta.weight };
+    ctx.objectSendClient(dropApi, dropId).reportCounts({ shard, counts });
+    meta.reportedAt = now;
+  } else if (!meta.flushScheduled) {
+    ctx.objectSendClient(ledgerApi, ctx.key).flushCounts(dropId, restate.rpc.sendOpts({ delay: { milliseconds: REPORT_EVERY_MS - since } }));
+    meta.flushScheduled = true;
+  }
+}
+
+async function linesOf(ctx: Ctx, dropId: string, meta: LedgerMeta): Promise<string> {
+  const pages = await Promise.all(Array.from({ length: meta.pages }, (_, p) => ctx.get<PageRow[]>(`p:${dropId}:${p}`)));
+  return pages.flatMap((rows) => (rows ?? []).map((r) => `${r[0]} ${r[1]}`)).join('\n');
+}
+
+async function loadOutcomes(ctx: ObjectContext, wallets: Map<string, Wallet>): Promise<Map<string, string[] | null>> {
+  const dropIds = new Set<string>();
+  for (const w of wallets.values()) for (const p of w.pending) dropIds.add(p.dropId);
+  const ids = [...dropIds];
+  const outcomes = await Promise.all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
+  return new Map(ids.map((id, i) => [id, outcomes[i] ?? null]));
+}
+
+export const ledger = restate.object({
+  name: 'ledger',
+  options: { enableLazyState: true },
+  handlers: {
+    /** Register a batch; results are in input order. Repeats return the stored entry. */
+    register: async (ctx: ObjectContext, items: RegisterItem[]): Promise<RegisterResult[]> => {
+      const now = await ctx.date.now();
+      const dropIds = [...new Set(items.map((i) => i.dropId))];
+      const shopperIds = [...new Set(items.map((i) => i.shopperId))];
+      const metas = new Map(await Promise.all(dropIds.map(async (d) => [d, await metaOf(ctx, d)] as const)));
+      const pages = new Map(await Promise.all(dropIds.map(async (d) => {
+        const m = metas.get(d)!;
+        const last = m.pages > 0 ? await ctx.get<PageRow[]>(`p:${d}:${m.pages - 1}`) : null;
+        return [d, last ?? []] as const;
+      })));
+      const existing = new Map(await Promise.all(items.map(async (i) => [`${i.dropId}:${i.shopperId}`, await ctx.get<StoredEntry>(`e:${i.dropId}:${i.shopperId}`)] as const)));
+      const wallets = new Map(await Promise.all(shopperIds.map(async (s) => [s, (await ctx.get<Wallet>(`w:${s}`)) ?? { credits: 0, tier: null, pending: [] }] as const)));
+      const outcomes = await loadOutcomes(ctx, wallets);
+
+      const out = registerBatch({ items, now, metas, pages, existing, wallets, outcomes });
+      for (const [key, entry] of out.newEntries) ctx.set(`e:${key}`, entry);
+      for (const [shopper, wallet] of out.touchedWallets) ctx.set(`w:${shopper}`, wallet);
+      for (const [pageKey, rows] of out.writtenPages) ctx.set(`p:${pageKey}`, rows);
+      for (const dropId of out.touchedDrops) {
+        const meta = metas.get(dropId)!;
+        reportCounts(ctx, dropId, meta, now);
+        ctx.set(`m:${dropId}`, meta);
+      }
+      return out.results;
+    },
+
+    flushCounts: async (ctx: ObjectContext, dropId: string): Promise<void> => {
+      const meta = await metaOf(ctx, dropId);
+      meta.flushScheduled = false;
+      meta.reportedAt = 0;
+      reportCounts(ctx, dropId, meta, await ctx.date.now());
+      ctx.set(`m:${dropId}`, meta);
+    },
+
+    /** Close this shard for a drop and hand over its entries as `entryId weight` lines. */
+    seal: async (ctx: ObjectContext, dropId: string): Promise<{ lines: string; counts: Counts }> => {
+      const meta = await metaOf(ctx, dropId);
+      meta.sealed = true;
+      ctx.set(`m:${dropId}`, meta);
+      return { lines: await linesOf(ctx, dropId, meta), counts: { entries: meta.count, tickets: meta.tickets, weight: meta.weight } };
+    },
+
+    /** A sealed drop's entries as `entryId weight` lines (for snapshots and proofs); empty before the seal. */
+    lines: restate.handlers.object.shared(async (ctx: ObjectSharedContext, dropId: string) => {
+      const meta = await metaOf(ctx, dropId);
+      return meta.sealed ? linesOf(ctx, dropId, meta) : '';
+    }),
+
+    /** The drop is final: remember which of this shard's entries held a slot; losers settle lazily. */
+    settle: async (ctx: ObjectContext, input: { dropId: string; kept: string[] }): Promise<void> => {
+      ctx.set(`o:${input.dropId}`, input.kept);
+    },
+
+    setTier: async (ctx: ObjectContext, input: { shopperId: string; tier: string }): Promise<{ tier: string | null; credits: number }> => {
+      const wallet = (await ctx.get<Wallet>(`w:${input.shopperId}`)) ?? { credits: 0, tier: null, pending: [] };
+      wallet.tier = input.tier;
+      ctx.set(`w:${input.shopperId}`, wallet);
+      const settled = settleWallet(wallet, await loadOutcomes(ctx, new Map([[input.shopperId, wallet]])), null);
+      return { tier: settled.tier, credits: settled.credits };
+    },
+
+    getEntry: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; shopperId: string }) =>
+      ctx.get<StoredEntry>(`e:${input.dropId}:${input.shopperId}`)),
+
+    /** The shopper's tier and credits as they stand, settling finished drops in the view only. */
+    standing: restate.handlers.object.shared(async (ctx: ObjectSharedContext, shopperId: string) => {
+      const wallet = (await ctx.get<Wallet>(`w:${shopperId}`)) ?? { credits: 0, tier: null, pending: [] };
+      const ids = [...new Set(wallet.pending.map((p) => p.dropId))];
+      const got = await Promise.all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
+      const settled = settleWallet(wallet, new Map(ids.map((id, i) => [id, got[i] ?? null])), null);
+      return { tier: settled.tier, credits: settled.credits };
+    }),
+
+    page: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; page: number }) => {
+      const meta = await metaOf(ctx, input.dropId);
+      const rows = input.page < meta.pages ? ((await ctx.get<PageRow[]>(`p:${input.dropId}:${input.page}`)) ?? []) : [];
+      return { rows, pages: meta.pages, pageSize: PAGE_SIZE };
+    }),
+  },
+});
+
+export type LedgerObject = typeof ledger;
+const ledgerApi: LedgerObject = { name: 'ledger' } as LedgerObject;

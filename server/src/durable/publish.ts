@@ -1,0 +1,39 @@
+/**
+ * Side effects of the durable handlers, each inside ctx.run so a replay never repeats them:
+ * bus events (best effort; clients also poll) and webhook dispatch (durable, via Restate).
+ */
+import type { ObjectContext } from '@restatedev/restate-sdk';
+import { subjects, type EntryState } from '../bus/bus.js';
+import type { DropEvent } from '../bus/bus.js';
+import type { PublicDrop } from '../core/model.js';
+import { durableDeps } from './deps.js';
+import type { WebhooksService, WebhookEventType } from './webhooks.service.js';
+
+const webhooksApi: WebhooksService = { name: 'webhooks' } as WebhooksService;
+
+export async function publishDrop(ctx: ObjectContext, merchantId: string, reason: DropEvent['reason'], drop: PublicDrop): Promise<void> {
+  await ctx.run('publish drop', async () => {
+    const { bus, log } = durableDeps();
+    try {
+      await bus.publish(subjects.drop(drop.id), { kind: 'drop', merchantId, reason, drop });
+    } catch (e) {
+      log('bus publish failed', { dropId: drop.id, error: String(e) });
+    }
+  });
+}
+
+export async function publishEntry(ctx: ObjectContext, dropId: string, version: number, entry: EntryState): Promise<void> {
+  await ctx.run('publish entry', async () => {
+    const { bus, log } = durableDeps();
+    try {
+      await bus.publish(subjects.entry(dropId, entry.entryId), { kind: 'entry', dropId, version, entry });
+    } catch (e) {
+      log('bus publish failed', { dropId, error: String(e) });
+    }
+  });
+}
+
+/** Queue a webhook event for the merchant; `id` is stable so receivers can dedupe. */
+export function sendWebhook(ctx: ObjectContext, merchantId: string, type: WebhookEventType, dropId: string, id: string, data: Record<string, unknown>, at: number): void {
+  ctx.serviceSendClient(webhooksApi).dispatch({ merchantId, event: { id, type, createdAt: new Date(at).toISOString(), dropId, data } });
+}

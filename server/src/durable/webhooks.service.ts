@@ -1,0 +1,47 @@
+/**
+ * Webhook delivery, durable: one invocation per (event, endpoint), retried with backoff by
+ * Restate. Signature header `Fairdrop-Signature: t=<unix s>,v1=<hex HMAC-SHA256("<t>.<body>")>`.
+ */
+import * as restate from '@restatedev/restate-sdk';
+import type { Context } from '@restatedev/restate-sdk';
+import { createHmac } from 'node:crypto';
+import type { components } from '@fairdrop/sdk/schema';
+import { durableDeps } from './deps.js';
+import type { MerchantObject } from './merchant.object.js';
+
+export type WebhookEventType = components['schemas']['WebhookEventType'];
+export type WebhookEvent = components['schemas']['WebhookEvent'];
+
+const merchantApi = { name: 'merchant' } as MerchantObject;
+
+/** The signature header value for a body at time t (seconds). */
+export function signWebhook(secret: string, body: string, t: number): string {
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+export const webhooks = restate.service({
+  name: 'webhooks',
+  handlers: {
+    dispatch: async (ctx: Context, input: { merchantId: string; event: WebhookEvent }) => {
+      const m = await ctx.objectClient(merchantApi, input.merchantId).get();
+      for (const ep of m?.webhooks ?? []) {
+        if (ep.events.length && !ep.events.includes(input.event.type)) continue;
+        ctx.serviceSendClient(webhooksApi).deliver({ url: ep.url, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
+      }
+    },
+    deliver: async (ctx: Context, input: { url: string; secret: string; event: WebhookEvent }) => {
+      const body = JSON.stringify(input.event);
+      await ctx.run('post', async () => {
+        const t = Math.floor(Date.now() / 1000);
+        const res = await durableDeps().fetch(input.url, {
+          method: 'POST', body, signal: AbortSignal.timeout(10_000),
+          headers: { 'content-type': 'application/json', 'fairdrop-signature': signWebhook(input.secret, body, t), 'user-agent': 'Fairdrop-Webhooks/1' },
+        });
+        if (!res.ok) throw new Error(`webhook endpoint answered ${res.status}`);
+      }, { maxRetryAttempts: 12, initialRetryInterval: { milliseconds: 500 }, retryIntervalFactor: 2, maxRetryInterval: { minutes: 5 } });
+    },
+  },
+});
+
+export type WebhooksService = typeof webhooks;
+const webhooksApi = { name: 'webhooks' } as WebhooksService;

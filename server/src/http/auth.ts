@@ -1,0 +1,77 @@
+/**
+ * Who is calling: merchant secret key, publishable key (+ allowed Origin), operator token, and the
+ * shopper (merchant-signed HS256 token, or an anonymous id where the drop allows it).
+ */
+import type { Context } from 'hono';
+import { timingSafeEqual } from 'node:crypto';
+import { jwtVerify } from 'jose';
+import { FairdropError } from '../core/errors.js';
+import { sha256Hex } from '../core/ids.js';
+import type { MerchantRecord } from '../durable/merchant.object.js';
+import type { DropConfig } from '../core/model.js';
+import type { Services } from './services.js';
+
+const KEY = /^(sk|pk)_([A-Za-z0-9]{1,40})_([A-Za-z0-9]{10,64})$/;
+const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+function bearer(c: Context): string | undefined {
+  const h = c.req.header('authorization');
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+export function requireOperator(c: Context, adminToken: string): void {
+  const token = bearer(c);
+  if (!token || !adminToken || !sameText(token, adminToken)) throw new FairdropError('unauthorized', 'Send the operator token as "Authorization: Bearer <FAIRDROP_ADMIN_TOKEN>".');
+}
+
+/** The merchant of a secret key `sk_<merchantId>_<secret>`. */
+export async function requireSecretKey(c: Context, services: Services): Promise<MerchantRecord> {
+  const key = bearer(c);
+  const m = key ? KEY.exec(key) : null;
+  if (!key || !m || m[1] !== 'sk') throw new FairdropError('unauthorized', 'Send your secret key as "Authorization: Bearer sk_…". Keep it on your server; storefronts use the publishable key.');
+  const merchant = await services.merchant(m[2]!);
+  if (!merchant || !sameText(sha256Hex(key), merchant.secretKeyHash)) throw new FairdropError('unauthorized', 'This secret key is not valid. Check for typos or issue a new one.');
+  return merchant;
+}
+
+/** The merchant of a publishable key, checking the page's Origin against the allow-list. */
+export async function requirePublishableKey(c: Context, services: Services, key = c.req.header('fairdrop-key') ?? c.req.query('key')): Promise<MerchantRecord> {
+  const m = key ? KEY.exec(key) : null;
+  if (!key || !m || m[1] !== 'pk') throw new FairdropError('unauthorized', 'Send the publishable key (pk_…) in the Fairdrop-Key header or the "key" query parameter.');
+  const merchant = await services.merchant(m[2]!);
+  if (!merchant || !sameText(key, merchant.publishableKey)) throw new FairdropError('unauthorized', 'This publishable key is not valid. Copy it again from your Fairdrop settings.');
+  checkOrigin(merchant, c.req.header('origin'));
+  return merchant;
+}
+
+/** An empty allow-list allows every origin; otherwise a browser Origin must be listed. */
+export function checkOrigin(merchant: MerchantRecord, origin: string | undefined): void {
+  if (!origin || merchant.allowedOrigins.length === 0) return;
+  if (!merchant.allowedOrigins.some((o) => o.replace(/\/$/, '') === origin)) {
+    throw new FairdropError('origin_not_allowed', `The website ${origin} is not on this merchant's allow-list. Add it with PATCH /v1/merchant.`);
+  }
+}
+
+/** The shopper's id for this drop: a token's `sub`, or `anon_<id>` when the drop allows anonymous entry. */
+export async function shopperId(merchant: MerchantRecord, config: DropConfig, who: { token?: string | undefined; anonymousId?: string | undefined }): Promise<string> {
+  if (who.token) {
+    try {
+      const { payload } = await jwtVerify(who.token, new TextEncoder().encode(merchant.shopperTokenSecret), { algorithms: ['HS256'], audience: 'fairdrop', requiredClaims: ['sub', 'exp'], clockTolerance: 5 });
+      if (!payload.sub || payload.sub.length > 128) throw new Error('bad sub');
+      return `c_${payload.sub}`;
+    } catch {
+      throw new FairdropError('shopper_token_invalid', 'The shopper token is invalid or expired. Sign a fresh one on your server (HS256, aud "fairdrop", sub = customer id, exp ≤ 1 h).');
+    }
+  }
+  if (who.anonymousId) {
+    if (!config.allowAnonymous) throw new FairdropError('anonymous_not_allowed', 'This drop is for signed-in customers. Please sign in to the store and try again.');
+    if (!/^[A-Za-z0-9_-]{16,64}$/.test(who.anonymousId)) throw new FairdropError('validation_failed', 'The anonymous id must be 16–64 of A–Z a–z 0–9 _ -.');
+    return `a_${who.anonymousId}`;
+  }
+  throw new FairdropError('shopper_required', 'Send a shopper token (Fairdrop-Shopper) or, where the drop allows it, an anonymous id (Fairdrop-Anonymous-Id).');
+}
+
+export const shopperHeaders = (c: Context) => ({
+  token: c.req.header('fairdrop-shopper') ?? c.req.query('shopper'),
+  anonymousId: c.req.header('fairdrop-anonymous-id') ?? c.req.query('anonymousId'),
+});

@@ -1,0 +1,45 @@
+/** Cross-cutting HTTP concerns: client identity for rate limits, rate limiting, CORS for storefronts. */
+import type { Context, MiddlewareHandler } from 'hono';
+import { FairdropError } from '../core/errors.js';
+import type { ApiDeps } from './context.js';
+
+/** The client's IP (X-Forwarded-For only when the operator trusts its proxy). */
+export function clientKey(c: Context, deps: ApiDeps): string {
+  if (deps.config.trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/** Token bucket per client IP on the routes it guards. */
+export function rateLimit(deps: ApiDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const wait = deps.limiter.take(clientKey(c, deps), deps.now());
+    if (wait > 0) throw new FairdropError('rate_limited', `Too many requests from this address. Wait ${wait} s and try again.`, { retryAfterSeconds: wait });
+    await next();
+  };
+}
+
+const ALLOW_HEADERS = 'content-type, fairdrop-key, fairdrop-shopper, fairdrop-anonymous-id, last-event-id, idempotency-key';
+
+/**
+ * Storefront CORS. Preflights are answered for any origin (they carry no credentials); the real
+ * request is checked against the merchant's allow-list by the publishable-key check, and only an
+ * allowed origin is echoed back.
+ */
+export const storefrontCors: MiddlewareHandler = async (c, next) => {
+  const origin = c.req.header('origin');
+  if (c.req.method === 'OPTIONS') {
+    return new Response(null, { status: 204, headers: {
+      'access-control-allow-origin': origin ?? '*', 'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': ALLOW_HEADERS, 'access-control-max-age': '600', vary: 'Origin',
+    } });
+  }
+  await next();
+  if (origin) {
+    c.res.headers.set('access-control-allow-origin', origin);
+    c.res.headers.append('vary', 'Origin');
+  }
+};

@@ -1,0 +1,143 @@
+/** Merchant routes (secret key): profile, webhooks, loyalty, drops, entries, draw, purchases. */
+import { Hono, type Context } from 'hono';
+import { createHmac } from 'node:crypto';
+import type { ApiDeps } from '../context.js';
+import { readJson } from '../context.js';
+import { merchantUpdate, webhookCreate, loyaltyUpdate, dropCreate, purchaseConfirm, id } from '../schemas.js';
+import { requireSecretKey } from '../auth.js';
+import { FairdropError, unwrap, type Outcome } from '../../core/errors.js';
+import { base62, ledgerKey, shardOf, holderKey } from '../../core/ids.js';
+import { verifyToken, type PurchasePayload } from '../../core/tokens.js';
+import type { DropInit } from '../../durable/drop.object.js';
+import type { MerchantRecord, WebhookEndpoint } from '../../durable/merchant.object.js';
+import type { DrawRecordView, PublicDrop, DropConfig } from '../../core/model.js';
+import type { PageRow } from '../../core/ledger.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+export const merchantView = (m: MerchantRecord) => ({ id: m.id, name: m.name, allowedOrigins: m.allowedOrigins, publishableKey: m.publishableKey, createdAt: iso(m.createdAt) });
+const webhookView = (w: WebhookEndpoint) => ({ id: w.id, url: w.url, events: w.events, createdAt: iso(w.createdAt) });
+const dropView = (drop: PublicDrop, config: DropConfig) => ({
+  ...drop, merchantId: config.merchantId, createdAt: iso(config.createdAt), shards: config.shards,
+  trustThreshold: config.trustThreshold, powDifficulty: config.powDifficulty,
+});
+
+export function merchantRoutes(deps: ApiDeps): Hono {
+  const app = new Hono();
+  const { services } = deps;
+  const auth = (c: Context) => requireSecretKey(c, services);
+  const call = <T>(obj: string, key: string, handler: string, input?: unknown) => services.restate.call<T>(obj, key, handler, input);
+
+  app.get('/merchant', async (c) => c.json(merchantView(await auth(c))));
+  app.patch('/merchant', async (c) => {
+    const m = await auth(c);
+    const patch = merchantUpdate.parse(await readJson(c.req));
+    const updated = await call<MerchantRecord>('merchant', m.id, 'update', patch);
+    services.forgetMerchant(m.id);
+    return c.json(merchantView(updated));
+  });
+
+  app.get('/webhook-endpoints', async (c) => c.json({ data: (await auth(c)).webhooks.map(webhookView) }));
+  app.post('/webhook-endpoints', async (c) => {
+    const m = await auth(c);
+    const ep = await call<WebhookEndpoint>('merchant', m.id, 'addWebhook', webhookCreate.parse(await readJson(c.req)));
+    services.forgetMerchant(m.id);
+    return c.json(webhookView(ep), 201);
+  });
+  app.delete('/webhook-endpoints/:endpointId', async (c) => {
+    const m = await auth(c);
+    if (!(await call<boolean>('merchant', m.id, 'removeWebhook', c.req.param('endpointId')))) throw new FairdropError('not_found', 'No webhook endpoint with this id.');
+    services.forgetMerchant(m.id);
+    return c.body(null, 204);
+  });
+
+  const standing = async (c: Context, tier?: string) => {
+    const m = await auth(c);
+    const customer = c.req.param('shopperId')!;
+    if (customer.length > 128) throw new FairdropError('validation_failed', 'shopperId is at most 128 characters.');
+    const shopper = `c_${customer}`;
+    const key = ledgerKey(m.id, shardOf(m.id, shopper, m.shards));
+    const s = tier ? await call<{ tier: string | null; credits: number }>('ledger', key, 'setTier', { shopperId: shopper, tier })
+      : await call<{ tier: string | null; credits: number }>('ledger', key, 'standing', shopper);
+    return c.json({ shopperId: customer, tier: s.tier, rolloverCredits: s.credits });
+  };
+  app.get('/shoppers/:shopperId/loyalty', (c) => standing(c));
+  app.put('/shoppers/:shopperId/loyalty', async (c) => standing(c, loyaltyUpdate.parse(await readJson(c.req)).tier));
+
+  app.get('/drops', async (c) => {
+    const m = await auth(c);
+    const ids = await call<string[]>('merchant', m.id, 'drops');
+    const infos = await Promise.all(ids.slice(0, 100).map((d) => services.drop(d)));
+    return c.json({ data: infos.flatMap((i) => (i ? [dropView(i.drop, i.config)] : [])) });
+  });
+
+  app.post('/drops', async (c) => {
+    const m = await auth(c);
+    const body = dropCreate.parse(await readJson(c.req));
+    if (Date.parse(body.closesAt) <= deps.now()) throw new FairdropError('validation_failed', 'closesAt is in the past.', { errors: [{ path: 'closesAt', message: 'must be in the future' }] });
+    const idem = c.req.header('idempotency-key');
+    const raw = idem ? createHmac('sha256', deps.config.serverSecret).update(`drop\u0000${m.id}\u0000${idem}`).digest() : deps.random(14);
+    const dropId = `drp${base62(raw, 14)}`;
+    const init: DropInit = {
+      ...body, id: dropId, merchantId: m.id, opensAt: Date.parse(body.opensAt), closesAt: Date.parse(body.closesAt), shards: m.shards,
+    } as DropInit;
+    const drop = await call<PublicDrop>('drop', dropId, 'create', init);
+    const info = await services.dropOf(m.id, dropId);
+    return c.json(dropView(drop, info.config), 201);
+  });
+
+  app.get('/drops/:dropId', async (c) => {
+    const m = await auth(c);
+    const info = await services.dropOf(m.id, id.parse(c.req.param('dropId')));
+    return c.json(dropView(info.drop, info.config));
+  });
+
+  app.post('/drops/:dropId/cancel', async (c) => {
+    const m = await auth(c);
+    const dropId = (await services.dropOf(m.id, c.req.param('dropId'))).config.id;
+    unwrap(await call<Outcome<null>>('drop', dropId, 'cancel'));
+    services.forgetDrop(dropId);
+    const info = await services.dropOf(m.id, dropId);
+    return c.json(dropView(info.drop, info.config));
+  });
+
+  app.post('/drops/:dropId/draw', async (c) => {
+    const m = await auth(c);
+    const dropId = (await services.dropOf(m.id, c.req.param('dropId'))).config.id;
+    const record = unwrap(await services.restate.call<Outcome<DrawRecordView>>('drop', dropId, 'drawNow', undefined, { timeoutMs: 300_000 }));
+    services.forgetDrop(dropId);
+    return c.json(record);
+  });
+
+  app.get('/drops/:dropId/entries', async (c) => {
+    const m = await auth(c);
+    const { config } = await services.dropOf(m.id, c.req.param('dropId'));
+    const cursor = c.req.query('cursor') ?? '0.0';
+    const match = /^(\d{1,4})\.(\d{1,9})$/.exec(cursor);
+    if (!match) throw new FairdropError('validation_failed', 'The cursor is not valid; pass the nextCursor of the previous page.');
+    let [shard, page] = [Number(match[1]), Number(match[2])];
+    while (shard < config.shards) {
+      const r = await call<{ rows: PageRow[]; pages: number }>('ledger', ledgerKey(m.id, shard), 'page', { dropId: config.id, page });
+      const next = page + 1 < r.pages ? `${shard}.${page + 1}` : shard + 1 < config.shards ? `${shard + 1}.0` : undefined;
+      if (r.rows.length || !next) {
+        const data = r.rows.map(([entryId, weight, tickets, shopperId, at]) => ({ entryId, weight, tickets, shopperId: shopperId.slice(2), registeredAt: iso(at) }));
+        return c.json(next ? { data, nextCursor: next } : { data });
+      }
+      [shard, page] = [shard + 1, 0];
+    }
+    return c.json({ data: [] });
+  });
+
+  app.post('/drops/:dropId/purchases/confirm', async (c) => {
+    const m = await auth(c);
+    const { config } = await services.dropOf(m.id, c.req.param('dropId'));
+    const body = purchaseConfirm.parse(await readJson(c.req));
+    const check = verifyToken<PurchasePayload>('pt', body.purchaseToken, deps.config.serverSecret, deps.now());
+    if (!check.ok && check.reason === 'expired') throw new FairdropError('purchase_window_expired', 'The purchase window ended before the confirmation; refund the payment.');
+    if (!check.ok || check.payload.d !== config.id) throw new FairdropError('purchase_token_invalid', 'This purchase token was not issued for this drop.');
+    const input = body.orderId ? { nonce: check.payload.n, orderId: body.orderId } : { nonce: check.payload.n };
+    const p = unwrap(await call<Outcome<{ dropId: string; entryId: string; slot: number; orderId?: string; purchasedAt: number }>>('holder', holderKey(config.id, check.payload.e), 'confirm', input));
+    return c.json({ ...p, purchasedAt: iso(p.purchasedAt) });
+  });
+
+  return app;
+}

@@ -1,0 +1,80 @@
+/**
+ * Reads and writes the API and SSE roles share: cached lookups of merchants, drops and draw
+ * records, and the registration group commit. Caches are short-lived and refreshed by bus events.
+ */
+import { canonicalize, type CanonicalEntries } from '@fairdrop/sdk/draw';
+import type { Bus } from '../bus/bus.js';
+import type { DropConfig, PublicDrop, DrawRecordView, RegisterItem, RegisterResult, StoredEntry } from '../core/model.js';
+import { FairdropError } from '../core/errors.js';
+import { ledgerKey } from '../core/ids.js';
+import type { MerchantRecord } from '../durable/merchant.object.js';
+import { RestateClient } from './restate-client.js';
+import { TtlCache } from './cache.js';
+import { GroupCommit } from './batcher.js';
+
+export interface DropInfo { merchantId: string; config: DropConfig; drop: PublicDrop }
+export interface RecordInfo { record: DrawRecordView; cursor: number; winners: Set<string>; backupIndex: Map<string, number> }
+
+export class Services {
+  private merchants = new TtlCache<MerchantRecord | null>(5_000);
+  private drops = new TtlCache<DropInfo | null>(1_000);
+  private records = new TtlCache<RecordInfo | null>(1_000, 200);
+  private snapshots = new TtlCache<CanonicalEntries>(10 * 60_000, 3);
+  private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.restate.call<RegisterResult[]>('ledger', key, 'register', items));
+  private unsubscribe: () => void;
+
+  constructor(readonly restate: RestateClient, readonly bus: Bus, private readonly now: () => number) {
+    // Keep cached drop state fresh from events (versions only move forward).
+    this.unsubscribe = bus.subscribe('fairdrop.drop.*', (event) => {
+      if (event.kind !== 'drop') return;
+      const cached = this.drops.peek(event.drop.id);
+      if (cached && cached.drop.version < event.drop.version) this.drops.set(event.drop.id, { ...cached, drop: event.drop });
+    });
+  }
+
+  close(): void { this.unsubscribe(); }
+
+  merchant(merchantId: string): Promise<MerchantRecord | null> {
+    return this.merchants.get(merchantId, () => this.restate.call<MerchantRecord | null>('merchant', merchantId, 'get'));
+  }
+  forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); }
+
+  async drop(dropId: string): Promise<DropInfo | null> {
+    const info = await this.drops.get(dropId, () => this.restate.call<DropInfo | null>('drop', dropId, 'get'));
+    return info && { ...info, drop: { ...info.drop, serverTime: new Date(this.now()).toISOString() } };
+  }
+  /** The drop, owned by this merchant, or 404 (other merchants' drops do not exist for you). */
+  async dropOf(merchantId: string, dropId: string): Promise<DropInfo> {
+    const info = await this.drop(dropId);
+    if (!info || info.merchantId !== merchantId) throw new FairdropError('drop_not_found', `There is no drop "${dropId}" for this key. Check the drop id.`);
+    return info;
+  }
+  forgetDrop(dropId: string): void { this.drops.delete(dropId); }
+
+  async record(dropId: string): Promise<RecordInfo | null> {
+    return this.records.get(dropId, async () => {
+      const r = await this.restate.call<{ record: DrawRecordView; cursor: number } | null>('drop', dropId, 'record');
+      if (!r) return null;
+      return { ...r, winners: new Set(r.record.winners), backupIndex: new Map(r.record.backups.map((id, i) => [id, i])) };
+    });
+  }
+
+  /** The canonical entry list of a drawn drop, assembled from the sealed shards. */
+  async snapshot(dropId: string, config: DropConfig): Promise<CanonicalEntries> {
+    return this.snapshots.get(dropId, async () => {
+      const shards = await Promise.all(Array.from({ length: config.shards }, (_, s) =>
+        this.restate.call<string>('ledger', ledgerKey(config.merchantId, s), 'lines', dropId)));
+      const entries = shards.flatMap((lines) => (lines ? lines.split('\n') : []).map((l) => {
+        const [entryId, weight] = l.split(' ');
+        return { entryId, weight: Number(weight) };
+      }));
+      return canonicalize(entries);
+    });
+  }
+
+  registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> { return this.register.submit(shard, item); }
+
+  entry(merchantId: string, shard: number, dropId: string, shopperId: string): Promise<StoredEntry | null> {
+    return this.restate.call<StoredEntry | null>('ledger', ledgerKey(merchantId, shard), 'getEntry', { dropId, shopperId });
+  }
+}
