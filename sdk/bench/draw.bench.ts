@@ -112,7 +112,7 @@ function main(): void {
   let last: Figures | undefined;
   for (const n of SIZES) {
     last = JSON.parse(runChild('--child', n)) as Figures;
-    console.log(`N=${n.toLocaleString('en')}: root ${last.root_ms} ms (of which validate+sort ${last.sort_ms} ms), select ${last.select_ms} ms, total ${last.total_ms} ms, peak RSS ${last.peak_rss_mb} MB`);
+    console.log(`N=${n.toLocaleString('en')}: root ${last.root_ms} ms (of which validation + canonical order ${last.sort_ms} ms), select ${last.select_ms} ms, total ${last.total_ms} ms, peak RSS ${last.peak_rss_mb} MB`);
   }
   const sel = selectionBaseline();
   console.log(`baseline selection N=10k K=10k: naive O(N·K) ${sel.naive} ms vs Fenwick ${sel.fenwick} ms -> ${(sel.naive / sel.fenwick).toFixed(1)}x faster`);
