@@ -17,7 +17,7 @@ const de: Partial<Messages> = {
   ticketFree: 'Dein erstes Los ist kostenlos.',
   nextTicket: 'Los {n} würde {price} kosten.',
   maxReached: 'Mehr Lose pro Person sind nicht möglich.',
-  rollover: '{n} Guthaben-Los(e) werden zuerst kostenlos angerechnet.',
+  rollover: 'Du hast {n} Guthaben-Los(e) – sie zählen zuerst und kosten nichts.',
   total: 'Gesamt',
   free: 'Kostenlos',
   odds: 'Geschätzte Gewinnchance: {odds}',

@@ -16,7 +16,7 @@ export const en = {
   ticketFree: 'Your first ticket is free.',
   nextTicket: 'Ticket {n} would cost {price}.',
   maxReached: 'That is the most tickets per person.',
-  rollover: '{n} rollover credit(s) applied first, at no cost.',
+  rollover: 'You have {n} rollover credit(s) — they count first, at no cost.',
   total: 'Total',
   free: 'Free',
   odds: 'Estimated chance to win: {odds}',

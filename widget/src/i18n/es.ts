@@ -17,7 +17,7 @@ const es: Partial<Messages> = {
   ticketFree: 'Tu primer boleto es gratis.',
   nextTicket: 'El boleto {n} costaría {price}.',
   maxReached: 'Es el máximo de boletos por persona.',
-  rollover: '{n} crédito(s) acumulado(s) se aplican primero, sin coste.',
+  rollover: 'Tienes {n} crédito(s) acumulado(s): se usan primero, sin coste.',
   total: 'Total',
   free: 'Gratis',
   odds: 'Probabilidad estimada de ganar: {odds}',

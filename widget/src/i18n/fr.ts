@@ -17,7 +17,7 @@ const fr: Partial<Messages> = {
   ticketFree: 'Votre premier ticket est gratuit.',
   nextTicket: 'Le ticket {n} coûterait {price}.',
   maxReached: 'C’est le maximum de tickets par personne.',
-  rollover: '{n} crédit(s) reporté(s) appliqué(s) en premier, sans frais.',
+  rollover: 'Vous avez {n} crédit(s) reporté(s), utilisé(s) en premier, sans frais.',
   total: 'Total',
   free: 'Gratuit',
   odds: 'Chance estimée de gagner : {odds}',

@@ -17,7 +17,7 @@ const ja: Partial<Messages> = {
   ticketFree: '最初のチケットは無料です。',
   nextTicket: '{n}枚目のチケットは{price}です。',
   maxReached: 'お一人様の上限枚数です。',
-  rollover: '繰越クレジット{n}枚が無料で先に適用されます。',
+  rollover: '繰越クレジットが{n}枚あります。無料で優先的に使われます。',
   total: '合計',
   free: '無料',
   odds: '推定当選確率：{odds}',

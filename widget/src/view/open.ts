@@ -25,7 +25,7 @@ export function ticketSelector(c: Ctx): TemplateResult {
   return html`<div part="tickets" class="tickets">
     <div class="row"><span id="tickets-label">${c.t.tickets}</span>${stepper}</div>
     <ul class="breakdown">
-      ${credits > 0 ? html`<li>${fmt(c.t.rollover, { n: q.rollover })}</li>` : nothing}
+      ${credits > 0 ? html`<li>${fmt(c.t.rollover, { n: credits })}</li>` : nothing}
       ${q.free ? html`<li>${c.t.ticketFree}</li>` : nothing}
       <li class="hint">${hint}</li>
     </ul>
