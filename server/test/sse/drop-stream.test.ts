@@ -130,6 +130,19 @@ describe('drop event stream', () => {
   });
 });
 
+describe('slow clients', () => {
+  it('cuts off a client that stopped reading instead of buffering without bound', async () => {
+    const res = await app.request(`/v1/public/drops/d1/events?key=${KEY}`, { headers: { Origin: ORIGIN } });
+    await eventually(() => app.connections === 1);
+    for (let v = 4; v < 4 + 300; v++) await publishDrop(v);
+    await eventually(() => app.connections === 0);
+    const reader = res.body!.getReader();
+    let done = false;
+    for (let i = 0; i < 10 && !done; i++) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+});
+
 describe('hand-over from snapshot to live', () => {
   it('keeps an event published while the initial state is being read, and never regresses', async () => {
     let release!: () => void;

@@ -6,9 +6,23 @@ import type { EntryState, PublicDrop } from '../../bus/bus.js';
 import { activeEventId, dropEventId } from './cursor.js';
 import { frame } from './frames.js';
 
-/** Where bytes go: Hono's SSEStreamingApi satisfies it. */
+/** Where bytes go: Hono's SSEStreamingApi satisfies it. `write` settles once the chunk is taken. */
 export interface Sink {
-  write(chunk: Uint8Array): unknown;
+  write(chunk: Uint8Array): Promise<unknown>;
+  abort(): void;
+}
+
+/**
+ * A client this many events behind is cut off rather than buffered without bound: it
+ * reconnects with Last-Event-ID and gets the current state, which is all it needs.
+ */
+export const MAX_BACKLOG = 256;
+
+/** Write, or end the stream of a client that stopped reading. */
+export function send(c: Conn, out: Sink, bytes: Uint8Array): void {
+  if (c.backlog >= MAX_BACKLOG) return out.abort();
+  c.backlog++;
+  void out.write(bytes).finally(() => c.backlog--);
 }
 
 export interface VersionedEntry {
@@ -27,6 +41,8 @@ export interface DropConn {
   entryVersion: number;
   heldDrop: PublicDrop | null;
   heldEntry: VersionedEntry | null;
+  /** Writes not yet taken by the socket. */
+  backlog: number;
 }
 
 /** A client of `/v1/public/events`. */
@@ -37,6 +53,7 @@ export interface ActiveConn {
   /** Highest version sent (or known to the client) per drop. */
   readonly versions: Map<string, number>;
   held: Map<string, PublicDrop> | null;
+  backlog: number;
 }
 
 export type Conn = DropConn | ActiveConn;
@@ -53,7 +70,7 @@ export function deliverDrop(conns: Iterable<DropConn>, drop: PublicDrop, data: s
     c.dropVersion = drop.version;
     let bytes = frames.get(c.entryVersion);
     if (!bytes) frames.set(c.entryVersion, (bytes = frame('drop', data, dropEventId(drop.version, c.entryVersion))));
-    c.out.write(bytes);
+    send(c, c.out, bytes);
   }
 }
 
@@ -68,7 +85,7 @@ export function deliverActive(conns: Iterable<ActiveConn>, drop: PublicDrop, dat
       continue;
     }
     c.versions.set(drop.id, drop.version);
-    c.out.write((bytes ??= frame('drop', data, activeEventId(drop.id, drop.version))));
+    send(c, c.out, (bytes ??= frame('drop', data, activeEventId(drop.id, drop.version))));
   }
 }
 
@@ -83,5 +100,5 @@ export function deliverEntry(c: DropConn, next: VersionedEntry, data: string): v
     return;
   }
   if (next.version !== undefined) c.entryVersion = next.version;
-  c.out.write(frame('entry', data, dropEventId(c.dropVersion, c.entryVersion)));
+  send(c, c.out, frame('entry', data, dropEventId(c.dropVersion, c.entryVersion)));
 }

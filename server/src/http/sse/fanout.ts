@@ -4,7 +4,7 @@
  * and the same bytes are written to every connection that should receive it.
  */
 import { subjects, type Bus, type BusEvent, type DropEvent, type PublicDrop } from '../../bus/bus.js';
-import { deliverActive, deliverDrop, deliverEntry, type ActiveConn, type Conn, type DropConn, type Sink } from './conn.js';
+import { deliverActive, deliverDrop, deliverEntry, send, type ActiveConn, type Conn, type DropConn, type Sink } from './conn.js';
 import type { ActiveCursor, DropCursor } from './cursor.js';
 import type { EntrySnapshot } from './deps.js';
 import { eventData, frame } from './frames.js';
@@ -48,7 +48,7 @@ export class Fanout {
 
   /** Start holding live events for a new drop-stream client, before its state is read. */
   joinDrop(dropId: string, cursor: DropCursor): DropConn {
-    const conn: DropConn = { kind: 'drop', dropId, out: null, entryKey: null, dropVersion: cursor.drop, entryVersion: cursor.entry, heldDrop: null, heldEntry: null };
+    const conn: DropConn = { kind: 'drop', dropId, out: null, entryKey: null, dropVersion: cursor.drop, entryVersion: cursor.entry, heldDrop: null, heldEntry: null, backlog: 0 };
     addTo(this.#drops, dropId, conn);
     return conn;
   }
@@ -59,7 +59,7 @@ export class Fanout {
   }
 
   joinActive(merchantId: string, cursor: ActiveCursor | null): ActiveConn {
-    const conn: ActiveConn = { kind: 'active', merchantId, out: null, versions: new Map(), held: null };
+    const conn: ActiveConn = { kind: 'active', merchantId, out: null, versions: new Map(), held: null, backlog: 0 };
     if (cursor) conn.versions.set(cursor.dropId, cursor.version);
     addTo(this.#merchants, merchantId, conn);
     return conn;
@@ -142,7 +142,7 @@ export class Fanout {
   #beat(): void {
     const bytes = frame('heartbeat', eventData('heartbeat', this.#opts.now()));
     for (const map of [this.#drops, this.#merchants] as Map<string, Set<Conn>>[]) {
-      for (const conns of map.values()) for (const c of conns) c.out?.write(bytes);
+      for (const conns of map.values()) for (const c of conns) if (c.out) send(c, c.out, bytes);
     }
   }
 }
