@@ -42,7 +42,7 @@ export async function start(config: Config): Promise<Running> {
     const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };
     if (has('api')) {
       const server = await listen(createApiApp(deps).fetch, config.apiPort, config.host);
-      closers.push(() => new Promise<void>((r) => server.close(() => r())));
+      closers.push(() => new Promise<void>((r) => { server.close(() => r()); (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); }));
     }
     if (has('sse')) {
       const sse = createSseApp(sseDeps(deps));

@@ -4,6 +4,7 @@
  * Holders report purchases and expiries back; backups are promoted until every slot is final.
  */
 import * as restate from '@restatedev/restate-sdk';
+import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomBytes } from 'node:crypto';
 import { runDraw, commitmentOf, fromHex, toHex } from '@fairdrop/sdk/draw';
@@ -25,7 +26,7 @@ type Ctx = ObjectContext | ObjectSharedContext;
 export type DropInit = Omit<DropConfig, 'commitment' | 'createdAt'>;
 
 async function view(ctx: Ctx): Promise<DropView | null> {
-  const [config, phase, version, counts, purchased, summary] = await Promise.all([
+  const [config, phase, version, counts, purchased, summary] = await all([
     ctx.get<DropConfig>('config'), ctx.get<Phase>('phase'), ctx.get<number>('version'),
     ctx.get<Record<string, Counts>>('counts'), ctx.get<number>('purchased'), ctx.get<DrawSummary>('summary'),
   ]);
@@ -51,7 +52,7 @@ async function setPhase(ctx: ObjectContext, config: DropConfig, phase: Phase, ho
 }
 
 async function sealShards(ctx: ObjectContext, config: DropConfig) {
-  return Promise.all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledgerApi, ledgerKey(config.merchantId, s)).seal(config.id)));
+  return all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledgerApi, ledgerKey(config.merchantId, s)).seal(config.id)));
 }
 
 /** Close registration, seal the shards, draw once, offer the slots. */
@@ -192,7 +193,7 @@ export const drop = restate.object({
 
     /** The draw record plus the backup cursor (how many backups have been promoted). */
     record: restate.handlers.object.shared(async (ctx: ObjectSharedContext) => {
-      const [draw, cursor] = await Promise.all([ctx.get<DrawState>('draw'), ctx.get<number>('cursor')]);
+      const [draw, cursor] = await all([ctx.get<DrawState>('draw'), ctx.get<number>('cursor')]);
       return draw ? { record: draw.record, cursor: cursor ?? 0 } : null;
     }),
   },

@@ -5,6 +5,7 @@
  * call's state traffic to the keys it touches, never the whole shard.
  */
 import * as restate from '@restatedev/restate-sdk';
+import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import type { RegisterItem, RegisterResult, StoredEntry, Counts } from '../core/model.js';
 import { registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, PAGE_SIZE } from '../core/ledger.js';
@@ -31,7 +32,7 @@ function reportCounts(ctx: ObjectContext, dropId: string, meta: LedgerMeta, now:
 }
 
 async function linesOf(ctx: Ctx, dropId: string, meta: LedgerMeta): Promise<string> {
-  const pages = await Promise.all(Array.from({ length: meta.pages }, (_, p) => ctx.get<PageRow[]>(`p:${dropId}:${p}`)));
+  const pages = await all(Array.from({ length: meta.pages }, (_, p) => ctx.get<PageRow[]>(`p:${dropId}:${p}`)));
   return pages.flatMap((rows) => (rows ?? []).map((r) => `${r[0]} ${r[1]}`)).join('\n');
 }
 
@@ -39,7 +40,7 @@ async function loadOutcomes(ctx: ObjectContext, wallets: Map<string, Wallet>): P
   const dropIds = new Set<string>();
   for (const w of wallets.values()) for (const p of w.pending) dropIds.add(p.dropId);
   const ids = [...dropIds];
-  const outcomes = await Promise.all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
+  const outcomes = await all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
   return new Map(ids.map((id, i) => [id, outcomes[i] ?? null]));
 }
 
@@ -52,14 +53,20 @@ export const ledger = restate.object({
       const now = await ctx.date.now();
       const dropIds = [...new Set(items.map((i) => i.dropId))];
       const shopperIds = [...new Set(items.map((i) => i.shopperId))];
-      const metas = new Map(await Promise.all(dropIds.map(async (d) => [d, await metaOf(ctx, d)] as const)));
-      const pages = new Map(await Promise.all(dropIds.map(async (d) => {
-        const m = metas.get(d)!;
-        const last = m.pages > 0 ? await ctx.get<PageRow[]>(`p:${d}:${m.pages - 1}`) : null;
-        return [d, last ?? []] as const;
-      })));
-      const existing = new Map(await Promise.all(items.map(async (i) => [`${i.dropId}:${i.shopperId}`, await ctx.get<StoredEntry>(`e:${i.dropId}:${i.shopperId}`)] as const)));
-      const wallets = new Map(await Promise.all(shopperIds.map(async (s) => [s, (await ctx.get<Wallet>(`w:${s}`)) ?? { credits: 0, tier: null, pending: [] }] as const)));
+      // Round 1: metas, dedupe keys and wallets, pipelined in one batch of lazy reads.
+      const first = await all([
+        ...dropIds.map((d) => ctx.get<LedgerMeta>(`m:${d}`)),
+        ...items.map((i) => ctx.get<StoredEntry>(`e:${i.dropId}:${i.shopperId}`)),
+        ...shopperIds.map((s) => ctx.get<Wallet>(`w:${s}`)),
+      ] as Array<Promise<unknown>>);
+      const metas = new Map(dropIds.map((d, k) => [d, (first[k] as LedgerMeta | null) ?? emptyMeta()]));
+      const existing = new Map(items.map((i, k) => [`${i.dropId}:${i.shopperId}`, first[dropIds.length + k] as StoredEntry | null]));
+      const wallets = new Map(shopperIds.map((s, k) => [s, (first[dropIds.length + items.length + k] as Wallet | null) ?? { credits: 0, tier: null, pending: [] }]));
+      // Round 2: the last page of each drop, and outcomes of drops the wallets wait on.
+      const paged = dropIds.filter((d) => metas.get(d)!.pages > 0);
+      const lastPages = await all(paged.map((d) => ctx.get<PageRow[]>(`p:${d}:${metas.get(d)!.pages - 1}`)));
+      const pages = new Map(dropIds.map((d) => [d, [] as PageRow[]]));
+      paged.forEach((d, k) => pages.set(d, lastPages[k] ?? []));
       const outcomes = await loadOutcomes(ctx, wallets);
 
       const out = registerBatch({ items, now, metas, pages, existing, wallets, outcomes });
@@ -116,7 +123,7 @@ export const ledger = restate.object({
     standing: restate.handlers.object.shared(async (ctx: ObjectSharedContext, shopperId: string) => {
       const wallet = (await ctx.get<Wallet>(`w:${shopperId}`)) ?? { credits: 0, tier: null, pending: [] };
       const ids = [...new Set(wallet.pending.map((p) => p.dropId))];
-      const got = await Promise.all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
+      const got = await all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
       const settled = settleWallet(wallet, new Map(ids.map((id, i) => [id, got[i] ?? null])), null);
       return { tier: settled.tier, credits: settled.credits };
     }),

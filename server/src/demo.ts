@@ -1,0 +1,42 @@
+/** The demo merchant and drop for `npm start`, kept in the data dir so restarts reuse them. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Demo { merchantId: string; secretKey: string; publishableKey: string; shopperTokenSecret: string; webhookSecret: string; dropId: string; closesAt: string }
+
+const OPEN_MINUTES = Number(process.env.DEMO_DROP_MINUTES ?? 5);
+
+async function json(res: Response, what: string): Promise<any> {
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: string; storefrontOrigin: string }): Promise<Demo> {
+  const file = join(opts.dataDir, 'demo.json');
+  let d: Demo | null = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  if (!d) {
+    const m = await json(await fetch(`${opts.apiUrl}/v1/admin/merchants`, {
+      method: 'POST', headers: { authorization: `Bearer ${opts.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Demo Sneakers', allowedOrigins: [opts.storefrontOrigin, opts.storefrontOrigin.replace('127.0.0.1', 'localhost')] }),
+    }), 'creating the demo merchant');
+    d = { merchantId: m.merchant.id, secretKey: m.secretKey, publishableKey: m.publishableKey, shopperTokenSecret: m.shopperTokenSecret, webhookSecret: m.webhookSecret, dropId: '', closesAt: '' };
+  }
+  const current = d.dropId ? await fetch(`${opts.apiUrl}/v1/drops/${d.dropId}`, { headers: { authorization: `Bearer ${d.secretKey}` } }) : null;
+  const phase = current?.ok ? (await current.json()).phase : null;
+  if (phase !== 'registration' && phase !== 'scheduled') {
+    const now = Date.now();
+    const drop = await json(await fetch(`${opts.apiUrl}/v1/drops`, {
+      method: 'POST', headers: { authorization: `Bearer ${d.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Aurora Runner “Midnight” — limited release', inventory: 3, backupCount: 3, maxTickets: 5,
+        opensAt: new Date(now + 2000).toISOString(), closesAt: new Date(now + OPEN_MINUTES * 60_000).toISOString(),
+        purchaseWindowSeconds: 300, ticketPrice: { amount: 200, currency: 'EUR' }, allowAnonymous: true, powDifficulty: 16,
+        loyaltyMultipliers: { gold: 3, silver: 2 }, rollover: { enabled: true, cap: 5 }, checkoutUrl: `${opts.storefrontOrigin}/checkout.html`,
+      }),
+    }), 'creating the demo drop');
+    d = { ...d, dropId: drop.id, closesAt: drop.closesAt };
+  }
+  writeFileSync(file, JSON.stringify(d, null, 2), { mode: 0o600 });
+  return d;
+}
