@@ -2,6 +2,7 @@
 import { SignJWT } from 'jose';
 import { solvePowReference } from '@fairdrop/sdk/pow';
 import { ADMIN } from './harness.js';
+import { checkResponse } from './contract.js';
 
 export interface Merchant { secretKey: string; publishableKey: string; shopperTokenSecret: string; webhookSecret: string; merchant: { id: string } }
 
@@ -10,11 +11,13 @@ export class TestClient {
 
   async req(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any; headers: Headers }> {
     const headers: Record<string, string> = { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers };
-    const res = await fetch(this.apiUrl + path, { method, headers, ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}) });
+    const res = await fetch(this.apiUrl + path, { method, headers, signal: AbortSignal.timeout(30_000), ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}) });
     const text = await res.text();
     const contentType = res.headers.get('content-type') ?? '';
     const body = /application\/(problem\+)?json/.test(contentType) && text ? JSON.parse(text) : text;
     this.seen.push({ method, path, status: res.status, contentType, body });
+    // Every response the suite sees must match openapi.yaml (throws a ContractError otherwise).
+    checkResponse(method, path, res.status, contentType, body);
     return { status: res.status, body, headers: res.headers };
   }
 
