@@ -31,7 +31,7 @@ export function ticketSelector(c: Ctx): TemplateResult {
     </ul>
     <div class="row total"><span>${c.t.total}</span><strong>${money(q.amount)}</strong></div>
     <p class="odds">${fmt(c.t.odds, { odds: pct.format(q.odds) })}</p>
-    <button part="button primary" class="primary" @click=${c.on.register}>${c.t.enter}</button>
+    <button part="button primary" class="primary" ?disabled=${c.retryIn > 0} @click=${c.on.register}>${c.t.enter}</button>
   </div>`;
 }
 
