@@ -1,6 +1,6 @@
 /**
- * `fairdrop-verify RECORD.json ENTRIES.ndjson` — recompute a published draw and say
- * whether it checks out. Exit status: 0 verified, 1 the draw does not check out,
+ * `fairdrop-verify RECORD.json ENTRIES.ndjson` (or `--api URL --drop ID`) — recompute a
+ * published draw and say whether it checks out. Exit status: 0 verified, 1 the draw does not check out,
  * 2 usage or I/O error. Entries are streamed line by line, so a snapshot of a million
  * entries never sits in memory as text.
  */
@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { entriesFromNdjsonLines, verifyDraw, type VerifyResult } from '../draw/index.js';
+import { fetchDraw } from './remote.js';
 
 /** Where the CLI writes; injectable so tests need no global mocks. */
 export interface CliIo {
@@ -20,9 +21,12 @@ export interface CliIo {
 }
 
 const USAGE = `usage: fairdrop-verify [--progress] RECORD.json ENTRIES.ndjson
+       fairdrop-verify [--progress] --api URL --drop ID
 
   RECORD.json     the published draw record (fairdrop-draw-v1, DRAW-SPEC §7)
   ENTRIES.ndjson  the entry snapshot: one {"entryId": "...", "weight": N} per line, any order
+  --api URL       download both from a Fairdrop API instead (e.g. http://127.0.0.1:3003)
+  --drop ID       the drop whose draw to check (with --api)
   --progress      report progress on stderr even when it is not a terminal
 
 exit status: 0 the draw verifies, 1 it does not, 2 usage or I/O error`;
@@ -32,37 +36,69 @@ const PROGRESS_EVERY = 100_000;
 /** Parses arguments, verifies, prints the outcome; resolves to the exit status. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) return io.out(USAGE), 0;
-  const files = argv.filter((a) => !a.startsWith('--'));
-  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--progress');
-  if (files.length !== 2 || unknown.length > 0) return io.err(`${USAGE}\n`), 2;
-  const [recordPath, entriesPath] = files as [string, string];
-  const progress = io.progress || argv.includes('--progress');
-  let record: unknown;
-  try {
-    record = JSON.parse(await readFile(recordPath, 'utf8'));
-  } catch (e) {
-    return io.err(`fairdrop-verify: cannot read the record ${recordPath}: ${(e as Error).message}\n`), 2;
-  }
+  const args = parseArgs(argv);
+  if (!args) return io.err(`${USAGE}\n`), 2;
+  const progress = io.progress || args.progress;
+  const source = args.api !== undefined ? await remoteSource(args.api, args.drop!, io) : await fileSource(args.files[0]!, args.files[1]!, io);
+  if (typeof source === 'number') return source;
   let result: VerifyResult;
   try {
-    result = await verifyDraw(record, entriesFromNdjsonLines(readLines(entriesPath, progress ? io : null)));
+    result = await verifyDraw(source.record, entriesFromNdjsonLines(progress ? counted(source.lines, io) : source.lines));
   } catch (e) {
-    return io.err(`fairdrop-verify: cannot read the entries ${entriesPath}: ${(e as Error).message}\n`), 2;
+    return io.err(`fairdrop-verify: cannot read the entries ${source.name}: ${(e as Error).message}\n`), 2;
   }
   report(result, io);
   return result.ok ? 0 : 1;
 }
 
-/** Lines of a file, with a progress note every 100k lines when asked for. */
-async function* readLines(path: string, io: CliIo | null): AsyncGenerator<string> {
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+interface Args { files: string[]; api?: string | undefined; drop?: string | undefined; progress: boolean }
+
+function parseArgs(argv: readonly string[]): Args | null {
+  const a: Args = { files: [], progress: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--progress') a.progress = true;
+    else if (arg === '--api' || arg === '--drop') {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) return null;
+      a[arg === '--api' ? 'api' : 'drop'] = v;
+    } else if (arg.startsWith('--')) return null;
+    else a.files.push(arg);
+  }
+  const remote = a.api !== undefined || a.drop !== undefined;
+  if (remote ? a.api === undefined || a.drop === undefined || a.files.length > 0 : a.files.length !== 2) return null;
+  return a;
+}
+
+interface Source { name: string; record: unknown; lines: AsyncIterable<string> }
+
+async function fileSource(recordPath: string, entriesPath: string, io: CliIo): Promise<Source | number> {
+  try {
+    return { name: entriesPath, record: JSON.parse(await readFile(recordPath, 'utf8')), lines: readLines(entriesPath) };
+  } catch (e) {
+    return io.err(`fairdrop-verify: cannot read the record ${recordPath}: ${(e as Error).message}\n`), 2;
+  }
+}
+
+async function remoteSource(api: string, dropId: string, io: CliIo): Promise<Source | number> {
+  const r = await fetchDraw(api, dropId);
+  if ('error' in r) return io.err(`fairdrop-verify: cannot download the draw: ${r.error}\n`), 2;
+  return { name: `of drop ${dropId} from ${api}`, record: r.record, lines: r.lines };
+}
+
+/** Lines of a file. */
+async function* readLines(path: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+
+/** Passes lines through with a progress note every 100k lines. */
+async function* counted(lines: AsyncIterable<string>, io: CliIo): AsyncGenerator<string> {
   let n = 0;
   for await (const line of lines) {
-    if (io && ++n % PROGRESS_EVERY === 0) io.err(io.tty ? `\rread ${n.toLocaleString('en')} entries…` : `read ${n.toLocaleString('en')} entries\n`);
+    if (++n % PROGRESS_EVERY === 0) io.err(io.tty ? `\rread ${n.toLocaleString('en')} entries…` : `read ${n.toLocaleString('en')} entries\n`);
     yield line;
   }
-  if (io?.tty && n >= PROGRESS_EVERY) io.err(`\rread ${n.toLocaleString('en')} entries, recomputing the draw…\n`);
+  if (io.tty && n >= PROGRESS_EVERY) io.err(`\rread ${n.toLocaleString('en')} entries, recomputing the draw…\n`);
 }
 
 function report(result: VerifyResult, io: CliIo): void {

@@ -1,0 +1,36 @@
+/** Friendly names for the generated schema types (openapi.yaml `components.schemas`). */
+import type { components } from '../generated/schema.js';
+
+type S = components['schemas'];
+export type Drop = S['Drop'];
+export type DropCreate = S['DropCreate'];
+export type PublicDrop = S['PublicDrop'];
+export type Phase = S['Phase'];
+export type Merchant = S['Merchant'];
+export type MerchantCreate = S['MerchantCreate'];
+export type MerchantUpdate = S['MerchantUpdate'];
+export type MerchantCredentials = S['MerchantCredentials'];
+export type WebhookEndpoint = S['WebhookEndpoint'];
+export type WebhookEndpointCreate = S['WebhookEndpointCreate'];
+export type WebhookEvent = S['WebhookEvent'];
+export type WebhookEventType = S['WebhookEventType'];
+export type ShopperStanding = S['ShopperStanding'];
+export type Entry = S['Entry'];
+export type EntryPage = S['EntryPage'];
+export type EntryStatus = S['EntryStatus'];
+export type EntryState = S['EntryState'];
+export type DrawRecord = S['DrawRecord'];
+export type InclusionProof = S['InclusionProof'];
+export type PowChallenge = S['PowChallenge'];
+export type RegistrationRequest = S['RegistrationRequest'];
+export type Receipt = S['Receipt'];
+export type MyEntry = S['MyEntry'];
+export type PurchaseStart = S['PurchaseStart'];
+export type PurchaseConfirm = S['PurchaseConfirm'];
+export type Purchase = S['Purchase'];
+export type ServerTime = S['ServerTime'];
+export type StreamEvent = S['StreamEvent'];
+export type Health = S['Health'];
+export type ProblemCode = S['ProblemCode'];
+/** One line of an entry snapshot. */
+export interface SnapshotEntry { entryId: string; weight: number }
