@@ -189,10 +189,22 @@ export class FairDrop extends LitElement {
   /** @internal */ applyDrop(d: PublicDrop): void {
     if (this.dropState && d.id === this.dropState.id && d.version < this.dropState.version) return;
     const hadAnon = !!this.dropState?.allowAnonymous;
+    const prevPhase = this.dropState?.phase;
     this.dropState = d;
+    this.outcomeAfterDraw(prevPhase, d.phase);
     if (!this.ready) { this.ready = true; emit(this, 'fairdrop:ready', { drop: d }); }
     if (d.allowAnonymous !== hadAnon && this.live.state !== 'idle') this.live.restart();
     this.requestUpdate();
+  }
+
+  /**
+   * Winners hear of their slot on the stream; everyone else reads the outcome once the draw is
+   * published (or the drop completes, when waiting backups become final). The jitter spreads a
+   * crowd's reads over two seconds.
+   */
+  private outcomeAfterDraw(prev: string | undefined, next: string): void {
+    if (!prev || prev === next || (next !== 'purchase' && next !== 'completed') || !this.me?.registered) return;
+    setTimeout(() => void this.client?.me().then((m) => this.applyMe(m), () => {}), Math.random() * 2000);
   }
 
   /** @internal */ applyMe(me: MyEntry): void {
