@@ -53,7 +53,7 @@ export function createPublicClient(opts: PublicClientOptions) {
      */
     async enter(dropId: string, body: Registration = { tickets: 1 }) {
       const ch = await client.challenge(dropId);
-      if (ch.error) return ch;
+      if (ch.error) return { error: ch.error, response: ch.response };
       const nonce = solvePowReference(ch.data.prefix, ch.data.difficulty);
       if (nonce === null || !checkPow(ch.data.prefix, nonce, ch.data.difficulty)) throw new Error('no proof-of-work solution found');
       return client.register(dropId, { ...body, pow: { challenge: ch.data.challenge, nonce } });

@@ -4,6 +4,10 @@
 import type { DropCreate, Entry, MerchantUpdate, PurchaseConfirm, WebhookEndpointCreate } from './types.js';
 import { createHttp, idempotencyKey, settle, type HttpClient, type TransportOptions } from './http.js';
 import { FairdropApiError } from './errors.js';
+import type { components } from '../generated/schema.js';
+
+/** See DropCreate: the generated type requires defaulted fields the server fills in. */
+type GeneratedDropCreate = components['schemas']['DropCreate'];
 
 export interface ServerClientOptions extends TransportOptions {
   /** `sk_…` from your Fairdrop settings. Never ship it to a browser. */
@@ -32,7 +36,7 @@ export function createServerClient(opts: ServerClientOptions) {
     drops: {
       /** Creates and schedules a drop. Retries are safe: every call carries an Idempotency-Key. */
       create: (body: DropCreate, o: { idempotencyKey?: string } = {}) =>
-        settle(http.POST('/v1/drops', { body, params: { header: { 'Idempotency-Key': o.idempotencyKey ?? idempotencyKey() } } })),
+        settle(http.POST('/v1/drops', { body: body as GeneratedDropCreate, params: { header: { 'Idempotency-Key': o.idempotencyKey ?? idempotencyKey() } } })),
       get: (dropId: string) => settle(http.GET('/v1/drops/{dropId}', drop(dropId))),
       list: () => settle(http.GET('/v1/drops')),
       cancel: (dropId: string) => settle(http.POST('/v1/drops/{dropId}/cancel', drop(dropId))),

@@ -3,7 +3,16 @@ import type { components } from '../generated/schema.js';
 
 type S = components['schemas'];
 export type Drop = S['Drop'];
-export type DropCreate = S['DropCreate'];
+/**
+ * Request body of createDrop. openapi-typescript marks fields that have a `default` as required
+ * (its defaultNonNullable), which is right for responses but not for requests: here they are
+ * optional, as in openapi.yaml.
+ */
+export type DropCreate = Optional<Omit<S['DropCreate'], 'rollover' | 'geoFence'>, 'purchaseWindowSeconds' | 'maxTickets' | 'backupCount' | 'allowAnonymous' | 'trustThreshold' | 'powDifficulty'> & {
+  rollover?: Partial<NonNullable<S['DropCreate']['rollover']>>;
+  geoFence?: Optional<S['GeoFence'], 'bonusMultiplier'>;
+};
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 export type PublicDrop = S['PublicDrop'];
 export type Phase = S['Phase'];
 export type Merchant = S['Merchant'];
