@@ -62,6 +62,9 @@ describe.concurrent('drop lifecycle', () => {
     const closesAt = Date.parse(d.closesAt);
     await waitPhase(client, m, d.id, 'registration');
     const receipts = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((c, i) => enter(client, m, d.id, c, { tickets: 1 + (i % 3) })));
+    // Live counts lag by about a second at most (shards report in batches).
+    await waitFor('counts', async () => (await publicDrop(client, m, d.id)).counts.entries === 6, 3000);
+    expect((await publicDrop(client, m, d.id)).counts.tickets).toBe(12);
 
     // Six merchant calls land around the moment the close timer fires.
     await sleep(Math.max(0, closesAt - 60 - Date.now()));
@@ -93,4 +96,33 @@ describe.concurrent('drop lifecycle', () => {
     const unknown = await client.req('GET', `/v1/public/drops/${d.id}/proof/zzNotAnEntry`);
     expect(unknown.status).toBe(404);
   }, 60_000);
+
+  it('keeps every registration acknowledged while the close timer fires, and refuses the rest clearly', async () => {
+    const { client } = s;
+    const m = await client.merchant();
+    const d = await client.drop(m, { inventory: 1 }, 0, 3000);
+    const closesAt = Date.parse(d.closesAt);
+    await waitPhase(client, m, d.id, 'registration');
+    // Registrations every 20 ms from 400 ms before the close to 400 ms after it.
+    await sleep(Math.max(0, closesAt - 400 - Date.now()));
+    const results = await Promise.all(Array.from({ length: 40 }, async (_, i) => { await sleep(i * 20); return client.register(m, d.id, `racer${i}`); }));
+    const acked = results.filter((r) => r.status === 201).map((r) => r.body.entryId);
+    for (const r of results.filter((x) => x.status !== 201)) expect([r.status, r.body.code]).toEqual([409, 'registration_closed']);
+    await waitFor('draw', async () => (await client.req('GET', `/v1/public/drops/${d.id}/record`)).status === 200, 20_000);
+    const snap = await client.req('GET', `/v1/public/drops/${d.id}/snapshot`);
+    const drawnIds = snap.body ? String(snap.body).trim().split('\n').map((l) => JSON.parse(l).entryId) : [];
+    expect(drawnIds.sort()).toEqual(acked.sort());
+    console.log(`close race: ${acked.length} of 40 acknowledged, all of them drawn`);
+  }, 60_000);
+
+  it('creates a drop once per Idempotency-Key', async () => {
+    const { client } = s;
+    const m = await client.merchant();
+    const body = { name: 'Once', inventory: 1, opensAt: new Date(Date.now() + 60_000).toISOString(), closesAt: new Date(Date.now() + 120_000).toISOString() };
+    const headers = { ...sk(m), 'idempotency-key': 'create-once' };
+    const [a, b] = await Promise.all([client.req('POST', '/v1/drops', { headers, body }), client.req('POST', '/v1/drops', { headers, body })]);
+    expect(b.body.id).toBe(a.body.id);
+    expect(b.body.commitment).toBe(a.body.commitment);
+    expect((await client.req('GET', '/v1/drops', { headers: sk(m) })).body.data).toHaveLength(1);
+  });
 });

@@ -92,4 +92,23 @@ describe.concurrent('purchase', () => {
       await sink.close();
     }
   }, 60_000);
+
+  it('retries a webhook the endpoint refused, with the same event id', async () => {
+    const { client } = s;
+    const m = await client.merchant();
+    const sink = await webhookSink(2); // the first two attempts of every event get a 500
+    try {
+      await client.req('POST', '/v1/webhook-endpoints', { headers: sk(m), body: { url: sink.url, events: ['drop.opened'] } });
+      const d = await openDrop(client, m);
+      await waitFor('a retried delivery', async () => sink.got.some((x) => x.event.type === 'drop.opened'), 20_000);
+      const got = sink.got.filter((x) => x.event.type === 'drop.opened');
+      expect(got).toHaveLength(1);
+      expect(got[0]!.event).toMatchObject({ dropId: d.id });
+      expect(sink.refused.get(got[0]!.event.id)).toBe(2);
+      expect(signatureValid(got[0]!, m.webhookSecret)).toBe(true);
+      expect(sink.got.every((x) => x.event.type === 'drop.opened')).toBe(true); // the endpoint's filter holds
+    } finally {
+      await sink.close();
+    }
+  }, 60_000);
 });

@@ -69,20 +69,28 @@ export async function enter(client: TestClient, m: Merchant, dropId: string, cus
 
 export interface Delivery { headers: IncomingHttpHeaders; raw: string; event: any }
 
-/** A local webhook receiver on 127.0.0.1 that records every POST. */
-export async function webhookSink(): Promise<{ url: string; got: Delivery[]; close(): Promise<void> }> {
+/**
+ * A local webhook receiver on 127.0.0.1 that records every POST it acknowledges; it answers 500
+ * to the first `failFirst` deliveries of each event id (counted in `refused`).
+ */
+export async function webhookSink(failFirst = 0): Promise<{ url: string; got: Delivery[]; refused: Map<string, number>; close(): Promise<void> }> {
   const got: Delivery[] = [];
+  const refused = new Map<string, number>();
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (d) => { raw += d; });
     req.on('end', () => {
-      try { got.push({ headers: req.headers, raw, event: JSON.parse(raw) }); } catch { /* recorded as nothing */ }
+      let event: any;
+      try { event = JSON.parse(raw); } catch { return void res.writeHead(400).end(); }
+      const n = refused.get(event.id) ?? 0;
+      if (n < failFirst) { refused.set(event.id, n + 1); return void res.writeHead(500).end(); }
+      got.push({ headers: req.headers, raw, event });
       res.writeHead(200).end();
     });
   });
   const port = await freePort();
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${port}/hooks`, got, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return { url: `http://127.0.0.1:${port}/hooks`, got, refused, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
 /** Verify `Fairdrop-Signature: t=…,v1=…` = HMAC-SHA256(secret, "t.body"), within a tolerance. */
