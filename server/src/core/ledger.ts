@@ -11,22 +11,25 @@ export interface LedgerMeta { count: number; tickets: number; weight: number; pa
 /** A compact page row: entryId, weight, tickets, shopperId, registeredAt. */
 export type PageRow = [string, number, number, string, number];
 /** A shopper's standing with one merchant: rollover credits, loyalty tier, drops not yet settled. */
-export interface Wallet { credits: number; tier: string | null; pending: Array<{ dropId: string; entryId: string; paid: number; cap: number }> }
+export interface Wallet { credits: number; tier: string | null; pending: Array<{ dropId: string; entryId: string; paid: number; cap: number; used?: number }> }
+/** How a drop ended for a shard: the entry ids that held a slot, or 'cancelled' (nothing was drawn). */
+export type DropOutcome = string[] | 'cancelled';
 
 export const emptyMeta = (): LedgerMeta => ({ count: 0, tickets: 0, weight: 0, pages: 0, sealed: false, reportedAt: 0, flushScheduled: false });
 
 /**
  * Apply the outcomes of finished drops to a wallet: a paid entry that held no slot becomes
- * rollover credits (capped by that drop's cap). Drops without an outcome stay pending.
- * `skipDropId` keeps the current drop pending.
+ * rollover credits (capped by that drop's cap); a cancelled drop gives back the credits it used.
+ * Drops without an outcome stay pending. `skipDropId` keeps the current drop pending.
  */
-export function settleWallet(wallet: Wallet, outcomes: Map<string, string[] | null>, skipDropId: string | null): Wallet {
+export function settleWallet(wallet: Wallet, outcomes: Map<string, DropOutcome | null>, skipDropId: string | null): Wallet {
   let credits = wallet.credits;
   const pending: Wallet['pending'] = [];
   for (const p of wallet.pending) {
     const kept = p.dropId === skipDropId ? null : outcomes.get(p.dropId);
     if (!kept) { pending.push(p); continue; }
-    if (!kept.includes(p.entryId)) credits = creditsAfterLoss(p.paid, credits, p.cap);
+    if (kept === 'cancelled') credits += p.used ?? 0;
+    else if (!kept.includes(p.entryId)) credits = creditsAfterLoss(p.paid, credits, p.cap);
   }
   return { credits, tier: wallet.tier, pending };
 }
@@ -39,7 +42,7 @@ export interface BatchInput {
   pages: Map<string, PageRow[]>;
   existing: Map<string, StoredEntry | null>;
   wallets: Map<string, Wallet>;
-  outcomes: Map<string, string[] | null>;
+  outcomes: Map<string, DropOutcome | null>;
 }
 
 export interface BatchOutput {
@@ -65,8 +68,8 @@ function buildEntry(item: RegisterItem, wallet: Wallet, now: number): { entry: S
     entryId: item.entryId, shopperId: item.shopperId, tickets: item.tickets, weight, breakdown,
     multipliers: { loyalty, geo: item.geoMultiplier, tier: wallet.tier }, registeredAt: now, trustScore: item.trustScore,
   };
-  const pending = item.rollover.enabled && breakdown.paid > 0
-    ? [...wallet.pending, { dropId: item.dropId, entryId: item.entryId, paid: breakdown.paid, cap: item.rollover.cap }]
+  const pending = item.rollover.enabled && (breakdown.paid > 0 || breakdown.rollover > 0)
+    ? [...wallet.pending, { dropId: item.dropId, entryId: item.entryId, paid: breakdown.paid, cap: item.rollover.cap, used: breakdown.rollover }]
     : wallet.pending;
   return { entry, wallet: { credits: wallet.credits - breakdown.rollover, tier: wallet.tier, pending } };
 }

@@ -147,6 +147,8 @@ export const drop = restate.object({
       const phase = await ctx.get<Phase>('phase');
       if (phase !== 'scheduled' && phase !== 'registration') return fail('invalid_state', `A drop in phase "${phase}" can no longer be cancelled.`);
       await sealShards(ctx, config);
+      // Rollover credits spent on this drop go back to their shoppers.
+      for (let s = 0; s < config.shards; s++) ctx.objectSendClient(ledgerApi, ledgerKey(config.merchantId, s)).settle({ dropId: config.id, kept: [], cancelled: true });
       await setPhase(ctx, config, 'cancelled', 'drop.cancelled');
       return ok(null);
     },

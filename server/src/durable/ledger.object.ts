@@ -8,7 +8,7 @@ import * as restate from '@restatedev/restate-sdk';
 import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import type { RegisterItem, RegisterResult, StoredEntry, Counts } from '../core/model.js';
-import { registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, PAGE_SIZE } from '../core/ledger.js';
+import { registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, type DropOutcome, PAGE_SIZE } from '../core/ledger.js';
 import type { DropObject } from './drop.object.js';
 
 const dropApi: DropObject = { name: 'drop' };
@@ -36,11 +36,11 @@ async function linesOf(ctx: Ctx, dropId: string, meta: LedgerMeta): Promise<stri
   return pages.flatMap((rows) => (rows ?? []).map((r) => `${r[0]} ${r[1]}`)).join('\n');
 }
 
-async function loadOutcomes(ctx: ObjectContext, wallets: Map<string, Wallet>): Promise<Map<string, string[] | null>> {
+async function loadOutcomes(ctx: ObjectContext, wallets: Map<string, Wallet>): Promise<Map<string, DropOutcome | null>> {
   const dropIds = new Set<string>();
   for (const w of wallets.values()) for (const p of w.pending) dropIds.add(p.dropId);
   const ids = [...dropIds];
-  const outcomes = await all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
+  const outcomes = await all(ids.map((id) => ctx.get<DropOutcome>(`o:${id}`)));
   return new Map(ids.map((id, i) => [id, outcomes[i] ?? null]));
 }
 
@@ -103,9 +103,9 @@ export const ledger = restate.object({
       return meta.sealed ? linesOf(ctx, dropId, meta) : '';
     }),
 
-    /** The drop is final: remember which of this shard's entries held a slot; losers settle lazily. */
-    settle: async (ctx: ObjectContext, input: { dropId: string; kept: string[] }): Promise<void> => {
-      ctx.set(`o:${input.dropId}`, input.kept);
+    /** The drop is final: remember which of this shard's entries held a slot (or that it was cancelled); wallets settle lazily. */
+    settle: async (ctx: ObjectContext, input: { dropId: string; kept: string[]; cancelled?: boolean }): Promise<void> => {
+      ctx.set(`o:${input.dropId}`, input.cancelled ? 'cancelled' : input.kept);
     },
 
     setTier: async (ctx: ObjectContext, input: { shopperId: string; tier: string }): Promise<{ tier: string | null; credits: number }> => {
@@ -123,7 +123,7 @@ export const ledger = restate.object({
     standing: restate.handlers.object.shared(async (ctx: ObjectSharedContext, shopperId: string) => {
       const wallet = (await ctx.get<Wallet>(`w:${shopperId}`)) ?? { credits: 0, tier: null, pending: [] };
       const ids = [...new Set(wallet.pending.map((p) => p.dropId))];
-      const got = await all(ids.map((id) => ctx.get<string[]>(`o:${id}`)));
+      const got = await all(ids.map((id) => ctx.get<DropOutcome>(`o:${id}`)));
       const settled = settleWallet(wallet, new Map(ids.map((id, i) => [id, got[i] ?? null])), null);
       return { tier: settled.tier, credits: settled.credits };
     }),
