@@ -5,6 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startStack, pk, sk, openDrop, drawNow, enter, waitFor, publicDrop, type Stack } from './stack.js';
+import type { Merchant, TestClient } from './client.js';
 
 let s: Stack;
 beforeAll(async () => { s = await startStack(); }, 90_000);
@@ -15,24 +16,29 @@ const POTSDAM = { lat: 52.39, lon: 13.06 };
 const PARIS = { lat: 48.857, lon: 2.352 };
 const fence = (mode: 'exclusive' | 'bonus') => ({ geoFence: { mode, center: BERLIN, radiusKm: 50, bonusMultiplier: 3 } });
 
+/** Run a drop in which four shoppers enter with 3 tickets (1 free + 2 paid) and one wins and buys. */
+async function loserWithCredits(client: TestClient, m: Merchant): Promise<{ dropId: string; winner: string; loser: string }> {
+  const customers = ['r1', 'r2', 'r3', 'r4'];
+  const d = await openDrop(client, m, { inventory: 1, maxTickets: 3, rollover: { enabled: true, cap: 10 } });
+  const receipts = await Promise.all(customers.map((c) => enter(client, m, d.id, c, { tickets: 3 })));
+  for (const r of receipts) expect(r.breakdown).toMatchObject({ rollover: 0, free: 1, paid: 2 });
+  const record = await drawNow(client, m, d.id);
+  const winner = customers[receipts.findIndex((r) => r.entryId === record.winners[0])]!;
+  const loser = customers.find((c) => c !== winner)!;
+  // The winner buys, every slot is final, the drop completes and the shards learn the outcome.
+  const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
+  await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+  await waitFor('completed', async () => (await publicDrop(client, m, d.id)).phase === 'completed');
+  await waitFor('credits', async () => (await client.req('GET', `/v1/shoppers/${loser}/loyalty`, { headers: sk(m) })).body.rolloverCredits === 2);
+  return { dropId: d.id, winner, loser };
+}
+
 describe.concurrent('entries', () => {
   it('turns a losing paid entry into rollover credits applied in the next drop', async () => {
     const { client } = s;
     const m = await client.merchant();
-    const customers = ['r1', 'r2', 'r3', 'r4'];
-    const d1 = await openDrop(client, m, { inventory: 1, maxTickets: 3, rollover: { enabled: true, cap: 10 } });
-    const receipts = await Promise.all(customers.map((c) => enter(client, m, d1.id, c, { tickets: 3 })));
-    for (const r of receipts) expect(r.breakdown).toMatchObject({ rollover: 0, free: 1, paid: 2 });
-    const record = await drawNow(client, m, d1.id);
-    const winner = customers[receipts.findIndex((r) => r.entryId === record.winners[0])]!;
-    const loser = customers.find((c) => c !== winner)!;
-
-    // The winner buys, every slot is final, the drop completes and the shards learn the outcome.
-    const start = await client.req('POST', `/v1/public/drops/${d1.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
-    await client.req('POST', `/v1/drops/${d1.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
-    await waitFor('completed', async () => (await publicDrop(client, m, d1.id)).phase === 'completed');
-    await waitFor('credits', async () => (await client.req('GET', `/v1/shoppers/${loser}/loyalty`, { headers: sk(m) })).body.rolloverCredits === 2);
-    const lost = await client.req('GET', `/v1/public/drops/${d1.id}/entries/me`, { headers: await client.shopperHeaders(m, loser) });
+    const { loser, winner, dropId } = await loserWithCredits(client, m);
+    const lost = await client.req('GET', `/v1/public/drops/${dropId}/entries/me`, { headers: await client.shopperHeaders(m, loser) });
     expect(lost.body).toMatchObject({ status: 'lost', rolloverCreditsEarned: 2, rolloverCredits: 2 });
     expect((await client.req('GET', `/v1/shoppers/${winner}/loyalty`, { headers: sk(m) })).body.rolloverCredits).toBe(0);
 
@@ -41,6 +47,20 @@ describe.concurrent('entries', () => {
     expect(next.breakdown).toMatchObject({ rollover: 2, free: 1, paid: 0, priceUnits: 0 });
     expect((await client.req('GET', `/v1/shoppers/${loser}/loyalty`, { headers: sk(m) })).body.rolloverCredits).toBe(0);
     expect((await enter(client, m, d2.id, winner, { tickets: 3 })).breakdown.rollover).toBe(0);
+  }, 60_000);
+
+  it('gives back rollover credits spent in a drop that is then cancelled', async () => {
+    const { client } = s;
+    const m = await client.merchant();
+    const { loser } = await loserWithCredits(client, m);
+    const credits = async () => (await client.req('GET', `/v1/shoppers/${loser}/loyalty`, { headers: sk(m) })).body.rolloverCredits;
+    const d2 = await openDrop(client, m, { maxTickets: 3 });
+    expect((await enter(client, m, d2.id, loser, { tickets: 2 })).breakdown).toMatchObject({ rollover: 2, free: 0 });
+    expect(await credits()).toBe(0);
+    expect((await client.req('POST', `/v1/drops/${d2.id}/cancel`, { headers: sk(m) })).body.phase).toBe('cancelled');
+    await waitFor('credits returned', async () => (await credits()) === 2, 10_000);
+    const d3 = await openDrop(client, m, { maxTickets: 3 });
+    expect((await enter(client, m, d3.id, loser, { tickets: 3 })).breakdown).toMatchObject({ rollover: 2, free: 1, paid: 0 });
   }, 60_000);
 
   it('multiplies the weight by the shopper’s loyalty tier', async () => {
