@@ -44,10 +44,13 @@ export async function requirePublishableKey(c: Context, services: Services, key 
   return merchant;
 }
 
+/** An allow-list entry as browsers send it in Origin: lower-case host, no path, no default port. */
+const originOf = (url: string) => { try { return new URL(url).origin; } catch { return url; } };
+
 /** An empty allow-list allows every origin; otherwise a browser Origin must be listed. */
 export function checkOrigin(merchant: MerchantRecord, origin: string | undefined): void {
   if (!origin || merchant.allowedOrigins.length === 0) return;
-  if (!merchant.allowedOrigins.some((o) => o.replace(/\/$/, '') === origin)) {
+  if (!merchant.allowedOrigins.some((o) => originOf(o) === origin)) {
     throw new FairdropError('origin_not_allowed', `The website ${origin} is not on this merchant's allow-list. Add it with PATCH /v1/merchant.`);
   }
 }
