@@ -139,4 +139,15 @@ describe.concurrent('entries', () => {
     const reg = await client.register(m, d.id, 'x', {}, { ...(await client.shopperHeaders(m, 'x')), origin: 'https://evil.example' });
     expect([reg.status, reg.body.code]).toEqual([403, 'origin_not_allowed']);
   });
+
+  it('matches allow-list entries by origin, however the merchant wrote them', async () => {
+    const { client } = s;
+    // Browsers send a lower-case host without path or default port.
+    const m = await client.merchant('Shop', ['https://Shop.Example:443/drops/']);
+    const d = await client.drop(m, {}, 60_000, 120_000);
+    const r = await client.req('GET', `/v1/public/drops/${d.id}`, { headers: { ...pk(m), origin: 'https://shop.example' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const other = await client.req('GET', `/v1/public/drops/${d.id}`, { headers: { ...pk(m), origin: 'http://shop.example' } });
+    expect(other.body.code).toBe('origin_not_allowed');
+  });
 });
