@@ -68,8 +68,9 @@ export function publicRoutes(deps: ApiDeps): Hono {
     const body = registration.parse(await readJson(c.req));
     const { config } = info;
     const now = deps.now();
-    if (now < config.opensAt || info.drop.phase === 'scheduled') throw new FairdropError('registration_not_open', `Registration opens at ${new Date(config.opensAt).toISOString()}.`);
-    if (now >= config.closesAt || info.drop.phase !== 'registration') throw new FairdropError('registration_closed', 'Registration for this drop has closed.');
+    const ended = info.drop.phase !== 'scheduled' && info.drop.phase !== 'registration'; // closed, drawn or cancelled
+    if (!ended && (now < config.opensAt || info.drop.phase === 'scheduled')) throw new FairdropError('registration_not_open', `Registration opens at ${new Date(config.opensAt).toISOString()}.`);
+    if (ended || now >= config.closesAt) throw new FairdropError('registration_closed', 'Registration for this drop has closed.');
     if (body.tickets > config.maxTickets) throw new FairdropError('too_many_tickets', `This drop allows at most ${config.maxTickets} ticket(s) per shopper.`);
     const geo = geoVerdict(config.geoFence, body.location);
     if (!geo.allowed) throw new FairdropError(geo.reason, geo.reason === 'geo_blocked' ? 'This drop is only open to shoppers inside its area.' : 'Share your location to enter this drop; it is limited to an area.');
