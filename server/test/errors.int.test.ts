@@ -86,6 +86,13 @@ const rows: Array<[string, number, string, () => Promise<Res>]> = [
   ['a forged purchase token', 400, 'purchase_token_invalid', () => client.req('POST', `/v1/drops/${drawn.id}/purchases/confirm`, json({ purchaseToken: 'pt.eyJ4IjoxfQ.forged' }))],
   ['a cancel after the draw', 409, 'invalid_state', () => client.req('POST', `/v1/drops/${drawn.id}/cancel`, { headers: sk(m) })],
   ['registering after the draw', 409, 'registration_closed', () => client.register(m, drawn.id, 'latecomer')],
+  ['registering for a cancelled drop (challenge taken before)', 409, 'registration_closed', async () => {
+    const d = await client.drop(m, {}, 60_000, 120_000);
+    const h = await shopper('hopeful');
+    const ch = (await client.req('POST', `/v1/public/drops/${d.id}/challenge`, { headers: h })).body;
+    await client.req('POST', `/v1/drops/${d.id}/cancel`, { headers: sk(m) });
+    return client.req('POST', `/v1/public/drops/${d.id}/entries`, { headers: h, body: { tickets: 1, pow: { challenge: ch.challenge, nonce: solvePowReference(ch.prefix, ch.difficulty)! }, ...humanSignals } });
+  }],
   ['an unknown route', 404, 'not_found', () => client.req('GET', '/v1/no-such-route')],
   ['an unknown method on a known path', 404, 'not_found', () => client.req('DELETE', '/v1/drops', { headers: sk(m) })],
 ];
