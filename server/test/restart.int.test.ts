@@ -1,7 +1,8 @@
 /**
  * Durability across restarts, with split roles (API and worker in separate processes): while a
  * drop's close timer is pending, the worker and then the restate-server are stopped and started
- * again. Every acknowledged registration must be in the draw, and the timer must still fire.
+ * again. Every acknowledged registration must be in the draw, and the timer must still fire; so
+ * must the purchase-window timers across a second restart of both.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { verifyDrawSync } from '@fairdrop/sdk/draw';
@@ -25,7 +26,7 @@ describe('restarts mid-drop', () => {
   it('loses no acknowledged registration and still fires the close timer', async () => {
     const m = await client.merchant();
     const closeInMs = 15_000;
-    const d = await client.drop(m, { inventory: 3, backupCount: 2 }, 0, closeInMs);
+    const d = await client.drop(m, { inventory: 3, backupCount: 2, purchaseWindowSeconds: 5 }, 0, closeInMs);
     const closesAt = Date.parse(d.closesAt);
     await waitPhase(client, m, d.id, 'registration');
     const acked: string[] = [];
@@ -59,5 +60,16 @@ describe('restarts mid-drop', () => {
     expect(record.entryCount).toBe(20);
     expect(verifyDrawSync(record, entries).ok).toBe(true);
     expect(record.winners).toHaveLength(3);
-  }, 120_000);
+
+    // 5. Both go down together while the winners' purchase-window timers are pending. Nobody buys:
+    //    the windows still expire, both backups are promoted, their windows expire, the drop completes.
+    await worker.stop();
+    await restate.stop();
+    await restate.start();
+    await worker.start();
+    await waitPhase(client, m, d.id, 'completed', 40_000);
+    const done = (await client.req('GET', `/v1/public/drops/${d.id}`, { headers: { 'fairdrop-key': m.publishableKey } })).body;
+    expect(done.draw).toMatchObject({ backupsPromoted: 2, winners: 3 });
+    expect(done.counts.purchased).toBe(0);
+  }, 150_000);
 });
