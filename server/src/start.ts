@@ -71,12 +71,13 @@ if (!reg.ok) throw new Error(`could not register the deployment: ${reg.status} $
 const { demo } = await import('./demo.js');
 const urls = { api: `http://127.0.0.1:${config.apiPort}`, sse: `http://127.0.0.1:${config.ssePort}`, storefront: `http://127.0.0.1:${ports.storefront}` };
 const d = await demo({ apiUrl: urls.api, adminToken: config.adminToken, dataDir, storefrontOrigin: urls.storefront });
+const storefrontUrl = `${urls.storefront}/?${new URLSearchParams({ drop: d.dropId, key: d.publishableKey, api: urls.api, sse: urls.sse })}`;
 const storefront = await serveStorefront({ port: ports.storefront, root, demo: d, apiUrl: urls.api, sseUrl: urls.sse });
 
 console.log(`
   Fairdrop is running.
   ─────────────────────────────────────────────────────────────────────────
-  Storefront   ${urls.storefront}/
+  Storefront   ${storefrontUrl}
   API          ${urls.api}   (GET /health; contract: openapi.yaml)
   SSE          ${urls.sse}/v1/public/drops/${d.dropId}/events?key=${d.publishableKey}
   Restate      ingress ${ingressUrl}   admin ${adminUrl}   endpoint http://127.0.0.1:${config.endpointPort}
