@@ -107,6 +107,11 @@ function validate(where: string, pointer: string, body: unknown): void {
   }
 }
 
+/** Validate a webhook body against the contract's `webhooks` section (WebhookEvent). */
+export function checkWebhookEvent(body: unknown): void {
+  validate('webhook', '/components/schemas/WebhookEvent', body);
+}
+
 /** Validate one SSE event's data against StreamEvent. */
 export function checkStreamEvent(data: unknown): void {
   validate('SSE event', '/components/schemas/StreamEvent', data);

@@ -85,6 +85,7 @@ describe.concurrent('purchase', () => {
       expect(expired.event).toMatchObject({ dropId: d.id, data: { entryId: record.winners[0], slot: 0 } });
       expect(backup.event).toMatchObject({ dropId: d.id, data: { entryId: record.backups[0], slot: 0 } });
       for (const x of sink.got) expect(signatureValid(x, m.webhookSecret), `signature of ${x.event.type}`).toBe(true);
+      expect(sink.contractErrors).toEqual([]);
       const forged: Delivery = { ...expired, raw: expired.raw.replace(record.winners[0], record.backups[1]) };
       expect(signatureValid(forged, m.webhookSecret)).toBe(false);
       expect(sink.got.map((x) => x.event.type)).toEqual(expect.arrayContaining(['drop.opened', 'drop.closed', 'draw.completed', 'entry.won']));

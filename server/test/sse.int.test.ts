@@ -4,7 +4,7 @@
  * `entry` (won, then purchased). Every event's data is checked against the contract.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { startStack, sk, enter, openStream, type Stack, type Stream } from './stack.js';
+import { startStack, pk, sk, enter, drawNow, waitPhase, openStream, type Stack, type Stream } from './stack.js';
 import type { SseEvent } from './sse/helpers.js';
 
 let s: Stack;
@@ -75,6 +75,29 @@ describe.concurrent('SSE drop stream', () => {
     } finally {
       await a.close();
       await mine.close();
+    }
+  }, 60_000);
+
+  it('tells a backup live, on its anonymous stream, that it was promoted', async () => {
+    const { client, fd } = s;
+    const m = await client.merchant();
+    const d = await client.drop(m, { inventory: 1, backupCount: 1, purchaseWindowSeconds: 5, allowAnonymous: true }, 0, 60_000);
+    await waitPhase(client, m, d.id, 'registration');
+    const anon = ['anon_aaaaaaaaaaaaaaaa', 'anon_bbbbbbbbbbbbbbbb'];
+    const receipts = await Promise.all(anon.map(async (a) => (await client.register(m, d.id, a, {}, { ...pk(m), 'fairdrop-anonymous-id': a })).body));
+    const url = `${fd.sseUrl}/v1/public/drops/${d.id}/events?key=${m.publishableKey}`;
+    const streams = await Promise.all(anon.map((a) => openStream(`${url}&anonymousId=${a}`)));
+    try {
+      for (const [i, st] of streams.entries()) expect((await st.next('entry')).json?.entry).toEqual({ entryId: receipts[i].entryId, status: 'registered' });
+      const record = await drawNow(client, m, d.id);
+      const backup = streams[receipts.findIndex((r) => r.entryId === record.backups[0])]!;
+      // The winner does not buy; 5 s later the backup's own stream says "promoted", with a deadline.
+      const promoted = await backup.next('entry', 20_000);
+      expect(promoted.json?.entry).toMatchObject({ entryId: record.backups[0], status: 'promoted' });
+      expect(Date.parse(promoted.json!.entry!.purchaseDeadline!)).toBeGreaterThan(Date.now());
+      expect(promoted.id).toMatch(/^\d+\.[1-9]\d*$/);
+    } finally {
+      await Promise.all(streams.map((st) => st.close()));
     }
   }, 60_000);
 

@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { restateServer, fairdropProcess, registerDeployment, waitFor, freePort, SECRET, ADMIN, type RestateServer, type FairdropProcess } from './harness.js';
 import { TestClient, type Merchant } from './client.js';
-import { checkResponse, checkStreamEvent } from './contract.js';
+import { checkResponse, checkStreamEvent, checkWebhookEvent } from './contract.js';
 import { EventReader, type SseEvent } from './sse/helpers.js';
 
 export const baseEnv = (restate: RestateServer, extra: Record<string, string> = {}): Record<string, string> => ({
@@ -71,10 +71,12 @@ export interface Delivery { headers: IncomingHttpHeaders; raw: string; event: an
 
 /**
  * A local webhook receiver on 127.0.0.1 that records every POST it acknowledges; it answers 500
- * to the first `failFirst` deliveries of each event id (counted in `refused`).
+ * to the first `failFirst` deliveries of each event id (counted in `refused`). Bodies that break
+ * the contract's WebhookEvent are listed in `contractErrors`.
  */
-export async function webhookSink(failFirst = 0): Promise<{ url: string; got: Delivery[]; refused: Map<string, number>; close(): Promise<void> }> {
+export async function webhookSink(failFirst = 0): Promise<{ url: string; got: Delivery[]; refused: Map<string, number>; contractErrors: string[]; close(): Promise<void> }> {
   const got: Delivery[] = [];
+  const contractErrors: string[] = [];
   const refused = new Map<string, number>();
   const server = createServer((req, res) => {
     let raw = '';
@@ -84,13 +86,14 @@ export async function webhookSink(failFirst = 0): Promise<{ url: string; got: De
       try { event = JSON.parse(raw); } catch { return void res.writeHead(400).end(); }
       const n = refused.get(event.id) ?? 0;
       if (n < failFirst) { refused.set(event.id, n + 1); return void res.writeHead(500).end(); }
+      try { checkWebhookEvent(event); } catch (e) { contractErrors.push(String(e)); }
       got.push({ headers: req.headers, raw, event });
       res.writeHead(200).end();
     });
   });
   const port = await freePort();
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${port}/hooks`, got, refused, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return { url: `http://127.0.0.1:${port}/hooks`, got, refused, contractErrors, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
 /** Verify `Fairdrop-Signature: t=…,v1=…` = HMAC-SHA256(secret, "t.body"), within a tolerance. */
