@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { verifyDrawSync, verifyInclusion } from '@fairdrop/sdk/draw';
-import { startStack, sk, enter, publicDrop, waitPhase, waitFor, type Stack } from './stack.js';
+import { startStack, sk, enter, drawNow, publicDrop, waitPhase, waitFor, type Stack } from './stack.js';
 import { sleep } from './client.js';
 
 let s: Stack;
@@ -114,6 +114,19 @@ describe.concurrent('drop lifecycle', () => {
     expect(drawnIds.sort()).toEqual(acked.sort());
     console.log(`close race: ${acked.length} of 40 acknowledged, all of them drawn`);
   }, 60_000);
+
+  it('registers a shopper once when the same registration arrives many times at once', async () => {
+    const { client } = s;
+    const m = await client.merchant();
+    const d = await client.drop(m, {}, 0, 60_000);
+    await waitPhase(client, m, d.id, 'registration');
+    const results = await Promise.all(Array.from({ length: 10 }, () => client.register(m, d.id, 'eager')));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(9);
+    expect(new Set(results.map((r) => r.body.entryId)).size).toBe(1);
+    const record = await drawNow(client, m, d.id);
+    expect(record.entryCount).toBe(1);
+  });
 
   it('creates a drop once per Idempotency-Key', async () => {
     const { client } = s;

@@ -89,6 +89,15 @@ describe.concurrent('purchase', () => {
       const forged: Delivery = { ...expired, raw: expired.raw.replace(record.winners[0], record.backups[1]) };
       expect(signatureValid(forged, m.webhookSecret)).toBe(false);
       expect(sink.got.map((x) => x.event.type)).toEqual(expect.arrayContaining(['drop.opened', 'drop.closed', 'draw.completed', 'entry.won']));
+
+      // The promoted backup buys the slot; the drop completes without waiting for the second backup.
+      const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, first!) });
+      expect(start.body.entryId).toBe(record.backups[0]);
+      const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+      expect(bought.body).toMatchObject({ entryId: record.backups[0], slot: 0 });
+      await waitFor('completed', async () => (await publicDrop(client, m, d.id)).phase === 'completed');
+      expect(await me(client, m, d.id, second!)).toMatchObject({ status: 'lost' });
+      await waitFor('purchase webhook', async () => !!byType('purchase.completed'), 20_000);
     } finally {
       await sink.close();
     }
