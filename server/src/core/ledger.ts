@@ -7,7 +7,8 @@ import { entryBreakdown, entryWeight, creditsAfterLoss } from './entries.js';
 
 export const PAGE_SIZE = 64;
 
-export interface LedgerMeta { count: number; tickets: number; weight: number; pages: number; sealed: boolean; reportedAt: number; flushScheduled: boolean }
+/** `tail` mirrors the last page's rows, so a registration batch appends without a read of its own. */
+export interface LedgerMeta { count: number; tickets: number; weight: number; pages: number; sealed: boolean; reportedAt: number; flushScheduled: boolean; tail?: PageRow[] }
 /** A compact page row: entryId, weight, tickets, shopperId, registeredAt. */
 export type PageRow = [string, number, number, string, number];
 /** A shopper's standing with one merchant: rollover credits, loyalty tier, drops not yet settled. */
@@ -113,6 +114,7 @@ function appendRow(input: BatchInput, out: BatchOutput, meta: LedgerMeta, dropId
     input.pages.set(dropId, page);
   }
   page.push(row);
+  meta.tail = page;
   meta.count += 1;
   out.writtenPages.set(`${dropId}:${meta.pages - 1}`, page);
 }

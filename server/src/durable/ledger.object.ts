@@ -50,22 +50,24 @@ export const ledger = restate.object({
   handlers: {
     /** Register a batch; results are in input order. Repeats return the stored entry. */
     register: async (ctx: ObjectContext, items: RegisterItem[]): Promise<RegisterResult[]> => {
-      const now = await ctx.date.now();
       const dropIds = [...new Set(items.map((i) => i.dropId))];
       const shopperIds = [...new Set(items.map((i) => i.shopperId))];
-      // Round 1: metas, dedupe keys and wallets, pipelined in one batch of lazy reads.
-      const first = await all([
+      // Round 1: the clock, metas, dedupe keys and wallets, pipelined in one batch (one round trip, not two).
+      const [clock, ...first] = await all([
+        ctx.date.now(),
         ...dropIds.map((d) => ctx.get<LedgerMeta>(`m:${d}`)),
         ...items.map((i) => ctx.get<StoredEntry>(`e:${i.dropId}:${i.shopperId}`)),
         ...shopperIds.map((s) => ctx.get<Wallet>(`w:${s}`)),
       ] as Array<Promise<unknown>>);
+      const now = clock as number;
       const metas = new Map(dropIds.map((d, k) => [d, (first[k] as LedgerMeta | null) ?? emptyMeta()]));
       const existing = new Map(items.map((i, k) => [`${i.dropId}:${i.shopperId}`, first[dropIds.length + k] as StoredEntry | null]));
       const wallets = new Map(shopperIds.map((s, k) => [s, (first[dropIds.length + items.length + k] as Wallet | null) ?? { credits: 0, tier: null, pending: [] }]));
-      // Round 2: the last page of each drop, and outcomes of drops the wallets wait on.
-      const paged = dropIds.filter((d) => metas.get(d)!.pages > 0);
+      // Round 2 (only for state written before metas carried their tail page): the last page of each
+      // drop; then outcomes of drops the wallets wait on.
+      const paged = dropIds.filter((d) => metas.get(d)!.pages > 0 && !metas.get(d)!.tail);
       const lastPages = await all(paged.map((d) => ctx.get<PageRow[]>(`p:${d}:${metas.get(d)!.pages - 1}`)));
-      const pages = new Map(dropIds.map((d) => [d, [] as PageRow[]]));
+      const pages = new Map(dropIds.map((d) => [d, metas.get(d)!.tail ?? []]));
       paged.forEach((d, k) => pages.set(d, lastPages[k] ?? []));
       const outcomes = await loadOutcomes(ctx, wallets);
 
