@@ -55,11 +55,23 @@ export function checkOrigin(merchant: MerchantRecord, origin: string | undefined
   }
 }
 
+const tokenKeys = new Map<string, Promise<CryptoKey>>();
+/** A merchant's shopper-token key, imported once: importing it on every verification cost as much as the HMAC itself. */
+function shopperTokenKey(secret: string): Promise<CryptoKey> {
+  let key = tokenKeys.get(secret);
+  if (!key) {
+    if (tokenKeys.size >= 1000) tokenKeys.delete(tokenKeys.keys().next().value!);
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    tokenKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** The shopper's id for this drop: a token's `sub`, or `anon_<id>` when the drop allows anonymous entry. */
 export async function shopperId(merchant: MerchantRecord, config: DropConfig, who: { token?: string | undefined; anonymousId?: string | undefined }): Promise<string> {
   if (who.token) {
     try {
-      const { payload } = await jwtVerify(who.token, new TextEncoder().encode(merchant.shopperTokenSecret), { algorithms: ['HS256'], audience: 'fairdrop', requiredClaims: ['sub', 'exp'], clockTolerance: 5 });
+      const { payload } = await jwtVerify(who.token, await shopperTokenKey(merchant.shopperTokenSecret), { algorithms: ['HS256'], audience: 'fairdrop', requiredClaims: ['sub', 'exp'], clockTolerance: 5 });
       if (!payload.sub || payload.sub.length > 128) throw new Error('bad sub');
       return `c_${payload.sub}`;
     } catch {
