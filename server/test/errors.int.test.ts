@@ -84,6 +84,10 @@ const rows: Array<[string, number, string, () => Promise<Res>]> = [
   ['a snapshot before the draw', 409, 'not_drawn', () => client.req('GET', `/v1/public/drops/${open.id}/snapshot`)],
   ['a loser asking to buy', 403, 'not_a_winner', async () => client.req('POST', `/v1/public/drops/${drawn.id}/purchase`, { headers: await shopper(loser) })],
   ['a forged purchase token', 400, 'purchase_token_invalid', () => client.req('POST', `/v1/drops/${drawn.id}/purchases/confirm`, json({ purchaseToken: 'pt.eyJ4IjoxfQ.forged' }))],
+  ['a purchase token of another drop', 400, 'purchase_token_invalid', async () => {
+    const start = await client.req('POST', `/v1/public/drops/${drawn.id}/purchase`, { headers: await shopper(loser === 'w1' ? 'w2' : 'w1') });
+    return client.req('POST', `/v1/drops/${open.id}/purchases/confirm`, json({ purchaseToken: start.body.purchaseToken }));
+  }],
   ['a cancel after the draw', 409, 'invalid_state', () => client.req('POST', `/v1/drops/${drawn.id}/cancel`, { headers: sk(m) })],
   ['registering after the draw', 409, 'registration_closed', () => client.register(m, drawn.id, 'latecomer')],
   ['registering for a cancelled drop (challenge taken before)', 409, 'registration_closed', async () => {

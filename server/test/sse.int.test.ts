@@ -108,6 +108,7 @@ describe.concurrent('SSE drop stream', () => {
     const refused = async (url: string) => openStream(url).then(() => 200, (e: { status?: number }) => e.status);
     expect(await refused(`${fd.sseUrl}/v1/public/drops/${d.id}/events?key=pk_nobody_0123456789abc`)).toBe(401);
     expect(await refused(`${fd.sseUrl}/v1/public/drops/${d.id}/events?key=${other.publishableKey}`)).toBe(404);
+    expect(await refused(`${fd.sseUrl}/v1/public/drops/${d.id}/events?key=${m.publishableKey}&shopper=not-a-jwt`)).toBe(401);
     const active = await openStream(`${fd.sseUrl}/v1/public/events?key=${m.publishableKey}`);
     try {
       expect((await active.next('drop')).json?.drop?.id).toBe(d.id);
