@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import type { SseDeps } from './deps.js';
 import { Fanout } from './fanout.js';
 import { retryFrame } from './frames.js';
-import { toProblem } from './problem.js';
+import { SseProblem, toProblem } from './problem.js';
 import { activeStream, dropStream, type StreamContext } from './streams.js';
 
 export type SseApp = Hono & {
@@ -45,6 +45,9 @@ export function createSseApp(deps: SseDeps): SseApp {
     c.header('Access-Control-Allow-Headers', preflightHeaders);
     c.header('Access-Control-Max-Age', '600');
     return c.body(null, 204);
+  });
+  app.notFound(() => {
+    throw new SseProblem(404, 'not_found', 'No such stream. Use /v1/public/drops/{dropId}/events or /v1/public/events.');
   });
   app.onError((e, c) => {
     const problem = toProblem(e);

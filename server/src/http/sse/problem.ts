@@ -23,6 +23,7 @@ const titles: Record<string, string> = {
   unauthorized: 'Authentication is required',
   forbidden: 'This key may not do that',
   origin_not_allowed: 'This website is not allowed to use the key',
+  not_found: 'Not found',
   drop_not_found: 'No such drop',
   shopper_token_invalid: 'The shopper token is not valid',
   anonymous_not_allowed: 'This drop needs a signed-in shopper',
@@ -62,7 +63,7 @@ export function toProblem(e: unknown): ProblemDocument {
 
 function problem(status: number, code: string, detail?: string): ProblemDocument {
   const doc: ProblemDocument = {
-    type: `https://fairdrop.dev/problems/${code}`,
+    type: `https://fairdrop.dev/problems/${code.replace(/_/g, '-')}`, // the same URI the API uses
     title: titles[code] ?? 'The request failed',
     status,
     code,
