@@ -109,6 +109,17 @@ describe.concurrent('SSE drop stream', () => {
     expect(await refused(`${fd.sseUrl}/v1/public/drops/${d.id}/events?key=pk_nobody_0123456789abc`)).toBe(401);
     expect(await refused(`${fd.sseUrl}/v1/public/drops/${d.id}/events?key=${other.publishableKey}`)).toBe(404);
     expect(await refused(`${fd.sseUrl}/v1/public/drops/${d.id}/events?key=${m.publishableKey}&shopper=not-a-jwt`)).toBe(401);
+    // Same code, same problem type URI, whichever role answers.
+    const viaSse = await (await fetch(`${fd.sseUrl}/v1/public/drops/bad%20id/events?key=${m.publishableKey}`)).json();
+    const viaApi = await client.req('POST', '/v1/drops', { headers: sk(m), body: {} });
+    expect([viaSse.code, viaApi.body.code]).toEqual(['validation_failed', 'validation_failed']);
+    expect(viaSse.type).toBe(viaApi.body.type);
+    // An unknown path on the SSE role is a problem document too.
+    const unknown = await fetch(`${fd.sseUrl}/v1/public/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await unknown.json()).toMatchObject({ status: 404, code: 'not_found' });
+    expect((await fetch(`${fd.sseUrl}/health`)).status).toBe(200);
     const active = await openStream(`${fd.sseUrl}/v1/public/events?key=${m.publishableKey}`);
     try {
       expect((await active.next('drop')).json?.drop?.id).toBe(d.id);
