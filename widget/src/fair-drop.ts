@@ -140,7 +140,8 @@ export class FairDrop extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.hasUpdated) void this.loadLocale();
     const config = ['drop', 'publishableKey', 'api', 'sseUrl', 'shopperToken'] as const;
-    if (this.hasUpdated && config.some((k) => changed.has(k))) {
+    // Before the first render too: frameworks (e.g. @lit/react) set properties after connecting.
+    if ((this.hasUpdated || !this.dropState) && config.some((k) => changed.has(k))) {
       if (changed.has('drop')) { this.dropState = undefined; this.ready = false; }
       this.me = undefined;
       this.lastStatus = undefined;
@@ -169,6 +170,15 @@ export class FairDrop extends LitElement {
   async refresh(): Promise<void> {
     const api = this.client;
     if (!api) return;
+    if (this.refreshing?.[0] === api) return this.refreshing[1];
+    const run = this.load(api).finally(() => { if (this.refreshing?.[1] === run) this.refreshing = undefined; });
+    this.refreshing = [api, run];
+    return run;
+  }
+
+  private refreshing: [Api, Promise<void>] | undefined;
+
+  private async load(api: Api): Promise<void> {
     try {
       const t0 = this.clock.clock.localNow();
       const d = await api.drop();

@@ -1,5 +1,4 @@
-import React, { useEffect, useRef, useState } from 'react';
-import type { FairDrop as FairDropElement } from '@fairdrop/widget';
+import React, { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FairDrop } from './fair-drop.js';
 
@@ -9,15 +8,10 @@ interface Config { drop: string; publishableKey: string; api: string; sse?: stri
 function App() {
   const [config, setConfig] = useState<Config | null>(null);
   const [status, setStatus] = useState('Waiting for the drop…');
-  const widget = useRef<FairDropElement>(null);
 
   useEffect(() => {
     fetch('/config.json').then((r) => r.json()).then(setConfig, () => setStatus('No /config.json: run `npm start -w @fairdrop/example-react`.'));
   }, []);
-
-  // @lit/react sets the properties after the element is connected and before its first render;
-  // the widget only reloads on property changes after that render, so ask it once ourselves.
-  useEffect(() => { if (config) void widget.current?.refresh(); }, [config]);
 
   if (!config) return <p role="status">{status}</p>;
   return (
@@ -25,7 +19,6 @@ function App() {
       <h1>Sneaker drop</h1>
       <p>Signed in as <b>{config.customer ?? 'a guest'}</b>. The widget below is a React component.</p>
       <FairDrop
-        ref={widget}
         drop={config.drop}
         publishableKey={config.publishableKey}
         api={config.api}
