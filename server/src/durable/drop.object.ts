@@ -155,7 +155,8 @@ export const drop = restate.object({
 
     /** A shard's absolute counts (at most about once a second per shard). */
     reportCounts: async (ctx: ObjectContext, input: { shard: number; counts: Counts }) => {
-      if ((await ctx.get<Phase>('phase')) !== 'registration') return;
+      const phase = await ctx.get<Phase>('phase');
+      if (phase !== 'registration' && phase !== 'scheduled') return;
       const counts = (await ctx.get<Record<string, Counts>>('counts')) ?? {};
       const prev = counts[input.shard];
       if (prev && prev.entries >= input.counts.entries) return;

@@ -69,7 +69,8 @@ export function publicRoutes(deps: ApiDeps): Hono {
     const { config } = info;
     const now = deps.now();
     const ended = info.drop.phase !== 'scheduled' && info.drop.phase !== 'registration'; // closed, drawn or cancelled
-    if (!ended && (now < config.opensAt || info.drop.phase === 'scheduled')) throw new FairdropError('registration_not_open', `Registration opens at ${new Date(config.opensAt).toISOString()}.`);
+    // The clock decides the opening (the ledger checks it again durably); the cached phase may lag the open timer.
+    if (!ended && now < config.opensAt) throw new FairdropError('registration_not_open', `Registration opens at ${new Date(config.opensAt).toISOString()}.`);
     if (ended || now >= config.closesAt) throw new FairdropError('registration_closed', 'Registration for this drop has closed.');
     if (body.tickets > config.maxTickets) throw new FairdropError('too_many_tickets', `This drop allows at most ${config.maxTickets} ticket(s) per shopper.`);
     const geo = geoVerdict(config.geoFence, body.location);
