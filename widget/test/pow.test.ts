@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { checkPow, powPrefix } from '@fairdrop/sdk/pow';
-import { prefixState, searchRange } from '../src/pow/sha256-midstate.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { digestHead, prefixState, searchRange } from '../src/pow/sha256-midstate.js';
 import { CHUNK, PowPool } from '../src/pow/pool.js';
 
 const newWorker = () => new Worker(new URL('../src/pow/pow.worker.ts', import.meta.url), { type: 'module' });
@@ -32,6 +33,39 @@ describe('midstate SHA-256 solver', () => {
     }
   });
 
+  it('computes the same first digest words as @noble/hashes sha256, for random prefixes and nonces up to 2^53', () => {
+    const rnd = (n: number) => Math.floor(Math.random() * n);
+    const nonces = [0, 1, 0xffffffff, 2 ** 32, 2 ** 32 + 1, 2 ** 53 - 1];
+    for (let k = 0; k < 200; k++) nonces.push(rnd(2 ** 32), 2 ** 32 * (1 + rnd(2 ** 21 - 1)) + rnd(2 ** 32));
+    const msg = new Uint8Array(72);
+    const view = new DataView(msg.buffer);
+    for (let p = 0; p < 8; p++) {
+      const prefix = Array.from({ length: 64 }, () => '0123456789abcdef'[rnd(16)]).join('');
+      const mid = prefixState(prefix);
+      for (let i = 0; i < 64; i++) msg[i] = prefix.charCodeAt(i);
+      for (const nonce of nonces) {
+        view.setUint32(64, Math.floor(nonce / 2 ** 32));
+        view.setUint32(68, nonce >>> 0);
+        const d = new DataView(sha256(msg).buffer);
+        const expected = [d.getInt32(0), d.getInt32(4)];
+        expect(digestHead(mid, nonce), `prefix ${prefix} nonce ${nonce}`).to.deep.equal(expected);
+      }
+    }
+  });
+
+  it('returns the first nonce of a range at difficulties above 32 bits only when both words qualify', () => {
+    // Construct the check from noble's digest: a nonce qualifies at exactly its leading-zero count.
+    const prefix = powPrefix('above-32');
+    const mid = prefixState(prefix);
+    for (const nonce of [7, 2 ** 32 + 9]) {
+      const [h0] = digestHead(mid, nonce);
+      const z = Math.clz32(h0);
+      expect(searchRange(mid, z, nonce, 1)).to.equal(nonce);
+      expect(searchRange(mid, z + 1, nonce, 1)).to.equal(-1);
+      expect(searchRange(mid, 33, nonce, 1)).to.equal(h0 === 0 ? nonce : -1);
+    }
+  });
+
   it('rejects a prefix that is not 64 lower-case hex characters', () => {
     expect(() => prefixState('ABC')).to.throw(RangeError);
   });
@@ -57,7 +91,10 @@ describe('PoW worker pool', function () {
     const abort = new AbortController();
     let progress = 0;
     const p = pool.solve(powPrefix('never'), 64, { signal: abort.signal, onProgress: (h) => { progress = h; } });
-    setTimeout(() => abort.abort(), 300);
+    // Abort mid-search, after ≥ 300 ms and once a chunk has been reported (a fresh worker's first
+    // chunk includes the JIT warm-up of the unrolled loop, which a loaded machine can stretch).
+    const stop = () => { if (progress > 0) abort.abort(); else setTimeout(stop, 50); };
+    setTimeout(stop, 300);
     const err = await p.then(() => null, (e: unknown) => e as DOMException);
     expect(err?.name).to.equal('AbortError');
     expect(progress).to.be.at.least(CHUNK);

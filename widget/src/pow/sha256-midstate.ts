@@ -4,8 +4,11 @@
  * The input is always 72 bytes: a 64-byte prefix (exactly one block) and the nonce as
  * u64be. So the state after block 1 is computed once per challenge ({@link prefixState}),
  * and each nonce costs one compression of block 2 = nonce (8 bytes) || 0x80 || zeros ||
- * bit length 576. Plain Int32 math and no allocation inside the loop.
+ * bit length 576. The per-nonce loop is the generated, unrolled {@link searchRange}
+ * (sha256-search.ts, from scripts/gen-pow-search.mjs).
  */
+import { searchRange, head } from './sha256-search.js';
+
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -51,26 +54,10 @@ export function prefixState(prefix: string): Int32Array {
   return s;
 }
 
-const S = new Int32Array(8);
+export { searchRange, head };
 
-/**
- * Search nonces `start … start+count-1` (a range that does not cross a multiple of 2^32)
- * for one whose digest has `difficulty` (0–64) leading zero bits. Returns it, or -1.
- */
-export function searchRange(mid: Int32Array, difficulty: number, start: number, count: number): number {
-  const hi = Math.floor(start / 0x100000000) | 0;
-  const lo0 = start >>> 0;
-  const bits0 = difficulty > 32 ? 32 : difficulty;
-  const bits1 = difficulty > 32 ? difficulty - 32 : 0;
-  for (let i = 0; i < count; i++) {
-    W[0] = hi; W[1] = (lo0 + i) | 0; W[2] = 0x80000000 | 0;
-    for (let t = 3; t < 15; t++) W[t] = 0;
-    W[15] = 576;
-    S.set(mid);
-    compress(S);
-    if (Math.clz32(S[0]!) >= bits0 && (bits1 === 0 || (S[0] === 0 && Math.clz32(S[1]!) >= bits1))) {
-      return start + i;
-    }
-  }
-  return -1;
+/** Digest words 0 and 1 (as signed 32-bit) of prefix || nonce, through the search loop itself. */
+export function digestHead(mid: Int32Array, nonce: number): [number, number] {
+  if (searchRange(mid, 0, nonce, 1) !== nonce) throw new Error('unreachable');
+  return [head[0]!, head[1]!];
 }
