@@ -1,7 +1,8 @@
 /**
  * Purchase flow after the draw: every shopper a previous run registered checks their outcome the
  * way the widget does; winners start a purchase (single-use token) and the merchant's checkout
- * confirms it; a second confirmation of the same token must be refused (exactly-once purchase).
+ * confirms it; a retried confirmation (same order id) returns the same purchase, and a second
+ * order for the same slot must be refused (exactly-once purchase).
  * Losers are asked too — their answer comes from the draw record, with no per-loser durable work —
  * and a purchase attempt by a loser must be refused (403 not_a_winner).
  *
@@ -77,8 +78,12 @@ export default function (): void {
     const body = JSON.stringify({ purchaseToken, orderId: `k6-${customer}` });
     const confirm = http.post(`${BASE_URL}/v1/drops/${DROP_ID}/purchases/confirm`, body, { headers: merchant, tags: { name: 'confirm' } });
     if (check(confirm, { 'purchase confirmed': (r) => r.status === 200 })) completed.add(1);
-    const again = http.post(`${BASE_URL}/v1/drops/${DROP_ID}/purchases/confirm`, body, { headers: merchant, tags: { name: 'confirm-again' } });
-    duplicateRefused.add(check(again, { 'second confirm refused (409 already_purchased)': (r) => r.status === 409 && problemCode(r) === 'already_purchased' }));
+    // A retried confirmation (same order) is idempotent; a second order for the same slot is refused.
+    const retry = http.post(`${BASE_URL}/v1/drops/${DROP_ID}/purchases/confirm`, body, { headers: merchant, tags: { name: 'confirm-retry' } });
+    check(retry, { 'retried confirm returns the same purchase (200)': (r) => r.status === 200 });
+    const other = JSON.stringify({ purchaseToken, orderId: `k6-${customer}-second` });
+    const again = http.post(`${BASE_URL}/v1/drops/${DROP_ID}/purchases/confirm`, other, { headers: merchant, tags: { name: 'confirm-again' } });
+    duplicateRefused.add(check(again, { 'second order refused (409 already_purchased)': (r) => r.status === 409 && problemCode(r) === 'already_purchased' }));
   } else if (status === 'lost' && Math.random() < LOSER_PURCHASE_SHARE) {
     const res = http.post(`${BASE_URL}/v1/public/drops/${DROP_ID}/purchase`, null, { headers, tags: { name: 'purchase-loser' } });
     loserRefused.add(check(res, { 'loser refused (403 not_a_winner)': (r) => r.status === 403 && problemCode(r) === 'not_a_winner' }));
