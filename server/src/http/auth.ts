@@ -3,9 +3,10 @@
  * shopper (merchant-signed HS256 token, or an anonymous id where the drop allows it).
  */
 import type { Context } from 'hono';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { FairdropError } from '../core/errors.js';
 import { sha256Hex } from '../core/ids.js';
+import { verifyShopperToken } from '../core/shopper-token.js';
 import type { MerchantRecord } from '../durable/merchant.object.js';
 import type { DropConfig } from '../core/model.js';
 import type { Services } from './services.js';
@@ -54,43 +55,11 @@ export function checkOrigin(merchant: MerchantRecord, origin: string | undefined
   }
 }
 
-const B64URL = /^[A-Za-z0-9_-]+$/;
-const claimJson = (part: string): unknown => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const numericDate = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-
-/**
- * Verify a merchant-signed shopper token (JWS compact, HS256) synchronously with node:crypto: the
- * WebCrypto verify behind `jose` cost about a fifth of the registration path's CPU. Same rules as
- * jose's jwtVerify with { algorithms: ['HS256'], audience: 'fairdrop', requiredClaims: ['sub', 'exp'],
- * clockTolerance }: header alg HS256 and no `crit`; the signature; aud "fairdrop" (string or list);
- * exp required; exp, nbf, iat numeric when present; exp > now − tolerance, nbf ≤ now + tolerance;
- * sub a string. Returns `sub`, or null when anything fails.
- */
-export function verifyShopperToken(token: string, secret: string, nowMs: number, toleranceS = 5): string | null {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((p) => B64URL.test(p))) return null;
-  const [head, body, sig] = parts as [string, string, string];
-  const expected = createHmac('sha256', secret).update(`${head}.${body}`).digest();
-  const given = Buffer.from(sig, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let header: unknown, claims: unknown;
-  try { header = claimJson(head); claims = claimJson(body); } catch { return null; }
-  if (!isObj(header) || header.alg !== 'HS256' || header.crit !== undefined || header.b64 !== undefined || !isObj(claims)) return null;
-  const now = Math.floor(nowMs / 1000);
-  const aud = claims.aud;
-  if (!(aud === 'fairdrop' || (Array.isArray(aud) && aud.includes('fairdrop')))) return null;
-  if (!numericDate(claims.exp) || !numericDate(claims.nbf) || !numericDate(claims.iat) || claims.exp === undefined) return null;
-  if ((claims.exp as number) <= now - toleranceS) return null;
-  if (claims.nbf !== undefined && (claims.nbf as number) > now + toleranceS) return null;
-  return typeof claims.sub === 'string' ? claims.sub : null;
-}
-
 /** The shopper's id for this drop: a token's `sub`, or `anon_<id>` when the drop allows anonymous entry. */
-export async function shopperId(merchant: MerchantRecord, config: DropConfig, who: { token?: string | undefined; anonymousId?: string | undefined }): Promise<string> {
+export async function shopperId(merchant: MerchantRecord, config: DropConfig, who: { token?: string | undefined; anonymousId?: string | undefined }, nowMs: number): Promise<string> {
   if (who.token) {
     try {
-      const sub = verifyShopperToken(who.token, merchant.shopperTokenSecret, Date.now());
+      const sub = verifyShopperToken(who.token, merchant.shopperTokenSecret, nowMs);
       if (!sub || sub.length > 128) throw new Error('bad token');
       return `c_${sub}`;
     } catch {

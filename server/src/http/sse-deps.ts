@@ -34,7 +34,7 @@ export function sseDeps(deps: ApiDeps): SseDeps {
     shopperEntry: async (dropId, merchantId, who) => {
       if (!who.shopperToken && !who.anonymousId) return null;
       const [merchant, info] = await Promise.all([services.merchant(merchantId), services.dropOf(merchantId, dropId)]);
-      const shopper = await shopperId(merchant!, info.config, { token: who.shopperToken, anonymousId: who.anonymousId });
+      const shopper = await shopperId(merchant!, info.config, { token: who.shopperToken, anonymousId: who.anonymousId }, deps.now());
       const shard = shardOf(merchantId, shopper, info.config.shards);
       const entryId = entryIdFor(deps.config.serverSecret, dropId, shopper, shard);
       return { entryId, state: async () => (await myEntry(services, (await services.drop(dropId)) ?? info, shopper, shard)).state };

@@ -41,7 +41,7 @@ export function publicRoutes(deps: ApiDeps): Hono {
     const merchant = await requirePublishableKey(c, services);
     const info = await services.dropOf(merchant.id, c.req.param('dropId')!);
     if (!needShopper) return { merchant, info };
-    const shopper = await shopperId(merchant, info.config, shopperHeaders(c));
+    const shopper = await shopperId(merchant, info.config, shopperHeaders(c), deps.now());
     return { merchant, info, shopper, shard: shardOf(merchant.id, shopper, info.config.shards) };
   }
 
