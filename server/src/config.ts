@@ -28,7 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
   if (!['all', 'api', 'sse', 'worker'].includes(role)) throw new Error(`Unknown role "${role}": use all, api, sse or worker.`);
   const serverSecret = env.FAIRDROP_SERVER_SECRET ?? '';
   if (serverSecret.length < 32) throw new Error('FAIRDROP_SERVER_SECRET must be set to at least 32 random characters (npm start makes one for you).');
-  const shards = int(env.FAIRDROP_LEDGER_SHARDS, 16);
+  const shards = int(env.FAIRDROP_LEDGER_SHARDS, 4);
   if (!(shards >= 1 && shards <= 1296)) throw new Error('FAIRDROP_LEDGER_SHARDS must be 1–1296.');
   return {
     role,
