@@ -82,12 +82,12 @@ async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<Dra
   sendWebhook(ctx, config.merchantId, 'draw.completed', config.id, `${config.id}.draw.completed`, { root: record.root, entryCount: record.entryCount, winners: record.winners.length, backups: record.backups.length }, drawnAt);
   ctx.set('phase', slots.length ? 'purchase' : 'completed');
   await announce(ctx, 'draw');
-  if (!slots.length) await finish(ctx, config, slots);
+  if (!slots.length) await finish(ctx, config);
   return record;
 }
 
 /** Every slot is final: complete, and tell each shard which of its entries held a slot. */
-async function finish(ctx: ObjectContext, config: DropConfig, slots: Slot[]) {
+async function finish(ctx: ObjectContext, config: DropConfig) {
   const draw = (await ctx.get<DrawState>('draw'))!;
   const cursor = (await ctx.get<number>('cursor')) ?? 0;
   const kept = [...draw.record.winners, ...draw.record.backups.slice(0, cursor)];
@@ -95,7 +95,6 @@ async function finish(ctx: ObjectContext, config: DropConfig, slots: Slot[]) {
   for (const id of kept) byShard.set(shardOfEntryId(id), [...(byShard.get(shardOfEntryId(id)) ?? []), id]);
   for (let s = 0; s < config.shards; s++) ctx.objectSendClient(ledgerApi, ledgerKey(config.merchantId, s)).settle({ dropId: config.id, kept: byShard.get(s) ?? [] });
   await setPhase(ctx, config, 'completed', 'drop.completed');
-  void slots;
 }
 
 export const drop = restate.object({
@@ -185,7 +184,7 @@ export const drop = restate.object({
         if (p.promoted) ctx.objectSendClient(holderApi, holderKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, slot: input.slot, deadline: slots[input.slot]!.deadline, promoted: true });
       }
       ctx.set('slots', slots);
-      if (allSlotsFinal(slots)) return finish(ctx, config, slots);
+      if (allSlotsFinal(slots)) return finish(ctx, config);
       await announce(ctx, input.outcome === 'purchased' ? 'purchase' : 'promotion');
     },
 

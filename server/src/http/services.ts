@@ -12,6 +12,8 @@ import { RestateClient } from './restate-client.js';
 import { TtlCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
 
+const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
+
 export interface DropInfo { merchantId: string; config: DropConfig; drop: PublicDrop }
 export interface RecordInfo { record: DrawRecordView; cursor: number; winners: Set<string>; backupIndex: Map<string, number> }
 
@@ -70,6 +72,18 @@ export class Services {
       }));
       return canonicalize(entries);
     });
+  }
+
+  /** The merchant's newest 100 drops. */
+  async merchantDrops(merchantId: string): Promise<DropInfo[]> {
+    const ids = await this.restate.call<string[]>('merchant', merchantId, 'drops');
+    const infos = await Promise.all(ids.slice(0, 100).map((id) => this.drop(id)));
+    return infos.filter((i): i is DropInfo => !!i);
+  }
+
+  /** Scheduled, open and purchasing drops (what storefronts list). */
+  async activeDrops(merchantId: string): Promise<PublicDrop[]> {
+    return (await this.merchantDrops(merchantId)).filter((i) => ACTIVE.has(i.drop.phase)).map((i) => i.drop);
   }
 
   registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> { return this.register.submit(shard, item); }

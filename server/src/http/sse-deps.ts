@@ -6,7 +6,6 @@ import { FairdropError } from '../core/errors.js';
 import { entryIdFor, shardOf } from '../core/ids.js';
 import { myEntry } from './my-entry.js';
 
-const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 const PK = /^pk_([A-Za-z0-9]{1,40})_[A-Za-z0-9]{10,64}$/;
 
 export function sseDeps(deps: ApiDeps): SseDeps {
@@ -19,11 +18,7 @@ export function sseDeps(deps: ApiDeps): SseDeps {
       const info = await services.drop(dropId);
       return info && { merchantId: info.merchantId, drop: info.drop };
     },
-    activeDrops: async (merchantId) => {
-      const ids = await services.restate.call<string[]>('merchant', merchantId, 'drops');
-      const infos = await Promise.all(ids.slice(0, 100).map((id) => services.drop(id)));
-      return infos.flatMap((i) => (i && ACTIVE.has(i.drop.phase) ? [i.drop] : []));
-    },
+    activeDrops: (merchantId) => services.activeDrops(merchantId),
     authPublishable: async (key, origin) => {
       const m = key ? PK.exec(key) : null;
       const merchant = m ? await services.merchant(m[1]!) : null;

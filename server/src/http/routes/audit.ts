@@ -1,7 +1,7 @@
 /** Public audit routes (no key): the draw record, the entry snapshot (NDJSON), inclusion proofs. */
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { createProver, entryAt, toHex, type CanonicalEntries } from '@fairdrop/sdk/draw';
+import { createProver, entryAt, type CanonicalEntries } from '@fairdrop/sdk/draw';
 import { FairdropError } from '../../core/errors.js';
 import { id } from '../schemas.js';
 import type { ApiDeps } from '../context.js';
@@ -54,6 +54,5 @@ export function auditRoutes(deps: ApiDeps): Hono {
     return c.json({ ...proof, root: rec.record.root });
   });
 
-  void toHex;
   return app;
 }

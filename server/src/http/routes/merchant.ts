@@ -65,9 +65,7 @@ export function merchantRoutes(deps: ApiDeps): Hono {
 
   app.get('/drops', async (c) => {
     const m = await auth(c);
-    const ids = await call<string[]>('merchant', m.id, 'drops');
-    const infos = await Promise.all(ids.slice(0, 100).map((d) => services.drop(d)));
-    return c.json({ data: infos.flatMap((i) => (i ? [dropView(i.drop, i.config)] : [])) });
+    return c.json({ data: (await services.merchantDrops(m.id)).map((i) => dropView(i.drop, i.config)) });
   });
 
   app.post('/drops', async (c) => {

@@ -16,7 +16,6 @@ import type { StoredEntry, DropConfig, PublicDrop } from '../../core/model.js';
 import type { DropInfo } from '../services.js';
 import type { MerchantRecord } from '../../durable/merchant.object.js';
 
-const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
 /** The receipt; odds are estimated from tickets (multipliers shift everyone alike, roughly). */
 function receipt(entry: StoredEntry, config: DropConfig, drop: PublicDrop, created: boolean) {
@@ -49,10 +48,7 @@ export function publicRoutes(deps: ApiDeps): Hono {
 
   app.get('/drops', async (c) => {
     const merchant = await requirePublishableKey(c, services);
-    const ids = await services.restate.call<string[]>('merchant', merchant.id, 'drops');
-    const infos = await Promise.all(ids.slice(0, 100).map((id) => services.drop(id)));
-    const data = infos.filter((i): i is DropInfo => !!i && ACTIVE.has(i.drop.phase)).map((i) => i.drop);
-    return c.json({ data, serverTime: new Date(deps.now()).toISOString() });
+    return c.json({ data: await services.activeDrops(merchant.id), serverTime: new Date(deps.now()).toISOString() });
   });
 
   app.get('/drops/:dropId', async (c) => c.json((await who(c, false)).info.drop));
