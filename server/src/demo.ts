@@ -29,7 +29,7 @@ export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: 
     const drop = await json(await fetch(`${opts.apiUrl}/v1/drops`, {
       method: 'POST', headers: { authorization: `Bearer ${d.secretKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        name: 'Aurora Runner “Midnight” — limited release', inventory: 3, backupCount: 3, maxTickets: 5,
+        name: 'Aero Runner “Night Volt”', inventory: 50, backupCount: 10, maxTickets: 5,
         opensAt: new Date(now + 2000).toISOString(), closesAt: new Date(now + OPEN_MINUTES * 60_000).toISOString(),
         purchaseWindowSeconds: 300, ticketPrice: { amount: 200, currency: 'EUR' }, allowAnonymous: true, powDifficulty: 16,
         loyaltyMultipliers: { gold: 3, silver: 2 }, rollover: { enabled: true, cap: 5 }, checkoutUrl: `${opts.storefrontOrigin}/checkout.html`,
