@@ -91,6 +91,8 @@ describe.concurrent('SSE drop stream', () => {
       for (const [i, st] of streams.entries()) expect((await st.next('entry')).json?.entry).toEqual({ entryId: receipts[i].entryId, status: 'registered' });
       const record = await drawNow(client, m, d.id);
       const backup = streams[receipts.findIndex((r) => r.entryId === record.backups[0])]!;
+      // Right after the draw the backup's stream gives its place on the waitlist, read from the record.
+      expect((await backup.next('entry', 10_000)).json?.entry).toEqual({ entryId: record.backups[0], status: 'backup', backupPosition: 1 });
       // The winner does not buy; 5 s later the backup's own stream says "promoted", with a deadline.
       const promoted = await backup.next('entry', 20_000);
       expect(promoted.json?.entry).toMatchObject({ entryId: record.backups[0], status: 'promoted' });

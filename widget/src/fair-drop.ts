@@ -208,12 +208,12 @@ export class FairDrop extends LitElement {
   }
 
   /**
-   * Winners hear of their slot on the stream; everyone else reads the outcome once the draw is
-   * published (or the drop completes, when waiting backups become final). The jitter spreads a
-   * crowd's reads over two seconds.
+   * Without a live stream (polling fallback), read the outcome once the draw is published (or the
+   * drop completes, when waiting backups become final). The jitter spreads a crowd's reads.
    */
   private outcomeAfterDraw(prev: string | undefined, next: string): void {
     if (!prev || prev === next || (next !== 'purchase' && next !== 'completed') || !this.me?.registered) return;
+    if (this.live.state === 'live') return; // the stream brings the outcome
     setTimeout(() => void this.client?.me().then((m) => this.applyMe(m), () => {}), Math.random() * 2000);
   }
 
@@ -224,10 +224,18 @@ export class FairDrop extends LitElement {
   }
 
   /** @internal */ applyEntry(e: EntryState): void {
-    const me: MyEntry = this.me ?? { dropId: this.drop, registered: true, phase: this.dropState?.phase ?? 'closed', serverTime: '' };
-    this.applyMe({ ...me, registered: true, status: e.status, backupPosition: e.backupPosition, purchaseDeadline: e.purchaseDeadline });
-    // Credits earned and the receipt come with the full entry.
-    if (e.status === 'lost' || !me.receipt) void this.client?.me().then((m) => this.applyMe(m), () => {});
+    const me = this.me;
+    // After the draw the stream tells every watcher without a slot where they stand, read from
+    // the record; it cannot know who registered, so a `lost`/`backup` for a shopper who never
+    // entered is ignored (they see "missed").
+    if ((e.status === 'lost' || e.status === 'backup') && !me?.registered) return;
+    const base: MyEntry = me ?? { dropId: this.drop, registered: true, phase: this.dropState?.phase ?? 'closed', serverTime: '' };
+    const next: MyEntry = { ...base, registered: true, status: e.status, backupPosition: e.backupPosition, purchaseDeadline: e.purchaseDeadline };
+    const r = this.dropState?.rollover;
+    if (e.status === 'lost' && base.receipt && r?.enabled) next.rolloverCreditsEarned = Math.min(base.receipt.breakdown.paid, r.cap ?? 0);
+    this.applyMe(next);
+    // The receipt comes with the full entry.
+    if (!base.receipt) void this.client?.me().then((m) => this.applyMe(m), () => {});
   }
 
   private announceOutcome(): void {

@@ -99,3 +99,24 @@ describe('events for the host page', () => {
     await waitFor(() => el.view === 'open');
   });
 });
+
+describe('outcomes from the stream', () => {
+  it('shows a registered shopper the outcome the stream reads from the record, with credits from the receipt', async () => {
+    const lost = capture('fairdrop:lost');
+    const drawing = states(Date.now()).drawing!;
+    const { el } = await mount('drawing', { drop: { ...drawing.drop, rollover: { enabled: true, cap: 5 } } });
+    await waitFor(() => FakeEventSource.last);
+    FakeEventSource.last.emit('entry', { type: 'entry', serverTime: '', entry: { entryId: 'ent_7Qk2M9xZ', status: 'lost' } });
+    await waitFor(() => el.view === 'lost');
+    lost.stop();
+    expect(lost.got[0]!.detail).to.deep.equal({ entryId: 'ent_7Qk2M9xZ', rolloverCreditsEarned: 1 });
+  });
+
+  it('ignores a record-derived "lost" for a shopper who never registered', async () => {
+    const { el } = await mount('missed-purchase');
+    await waitFor(() => FakeEventSource.last);
+    FakeEventSource.last.emit('entry', { type: 'entry', serverTime: '', entry: { entryId: 'ent_someone', status: 'lost' } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(el.view).to.equal('missed');
+  });
+});

@@ -395,7 +395,10 @@ export interface paths {
          *     and its data is a JSON `StreamEvent` that carries `serverTime`. Event names:
          *     `drop` (public state), `entry` (the shopper's own entry, when a shopper token or
          *     anonymous id is given), `heartbeat` (every 15 s). Counts are coalesced to at most
-         *     two updates per second.
+         *     two updates per second. After the draw, and after each promotion or completion, every
+         *     watching shopper without a purchase slot gets an `entry` event read from the draw record
+         *     (`lost`, or `backup` with its place); the stream cannot know who registered, so a client
+         *     that never entered ignores it. Slot holders get `won`/`promoted`/`purchased`/`expired`.
          */
         get: operations["streamDropEvents"];
         put?: never;

@@ -19,6 +19,7 @@ export function sseDeps(deps: ApiDeps): SseDeps {
       return info && { merchantId: info.merchantId, drop: info.drop };
     },
     activeDrops: (merchantId) => services.activeDrops(merchantId),
+    drawIndex: (dropId) => services.record(dropId),
     authPublishable: async (key, origin) => {
       const m = key ? PK.exec(key) : null;
       const merchant = m ? await services.merchant(m[1]!) : null;

@@ -30,6 +30,7 @@ export function createSseApp(deps: SseDeps): SseApp {
     heartbeatMs: deps.heartbeatMs ?? 15_000,
     coalesceMs: deps.coalesceMs ?? 500,
     onError,
+    ...(deps.drawIndex ? { drawIndex: deps.drawIndex } : {}),
   });
   const ctx: StreamContext = { deps, fanout, retry: retryFrame(deps.retryMs ?? 3000) };
   const app = new Hono();

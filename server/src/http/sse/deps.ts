@@ -1,5 +1,8 @@
 import type { Bus, EntryState, PublicDrop } from '../../bus/bus.js';
 
+/** Fast lookups into a draw record. */
+export interface DrawIndex { winners: ReadonlySet<string>; backupIndex: ReadonlyMap<string, number> }
+
 /** The shopper's entry as read at connect time; `version` (when known) lets a resume skip it. */
 export type EntrySnapshot = EntryState & { version?: number };
 
@@ -27,6 +30,11 @@ export interface SseDeps {
     merchantId: string,
     who: { shopperToken?: string; anonymousId?: string },
   ): Promise<{ entryId: string; state: () => Promise<EntrySnapshot | null> } | null>;
+  /**
+   * Winners and backups of a drawn drop, for pushing outcomes to shoppers without a slot straight
+   * from the record (null before the draw). Optional: without it, clients read their outcome.
+   */
+  drawIndex?(dropId: string): Promise<DrawIndex | null>;
   now(): number;
   /** Interval of `heartbeat` events. Default 15000. */
   heartbeatMs?: number;

@@ -6,7 +6,8 @@
 import { subjects, type Bus, type BusEvent, type DropEvent, type PublicDrop } from '../../bus/bus.js';
 import { deliverActive, deliverDrop, deliverEntry, send, type ActiveConn, type Conn, type DropConn, type Sink } from './conn.js';
 import type { ActiveCursor, DropCursor } from './cursor.js';
-import type { EntrySnapshot } from './deps.js';
+import type { DrawIndex, EntrySnapshot } from './deps.js';
+import { standingFromRecord } from '../../core/drop.js';
 import { eventData, frame } from './frames.js';
 import { DropThrottle } from './throttle.js';
 import { addTo, removeFrom } from './multimap.js';
@@ -17,6 +18,8 @@ export interface FanoutOptions {
   heartbeatMs: number;
   coalesceMs: number;
   onError(e: unknown): void;
+  /** Winners and backups of a drawn drop (see SseDeps.drawIndex); absent: no outcome push. */
+  drawIndex?(dropId: string): Promise<DrawIndex | null>;
 }
 
 export class Fanout {
@@ -127,6 +130,27 @@ export class Fanout {
     if (drops) deliverDrop(drops, event.drop, data);
     const active = this.#merchants.get(event.merchantId);
     if (active) deliverActive(active, event.drop, data);
+    if (drops && event.drop.draw && event.reason !== 'counts' && event.reason !== 'purchase') void this.#pushOutcomes(event.drop).catch(this.#opts.onError);
+  }
+
+  /**
+   * After the draw (and after each promotion or completion), tell every watching shopper without
+   * a purchase slot where they stand — lost, or their place on the waitlist — from the record this
+   * process already holds: no per-shopper read. Slot holders hear from their holder instead.
+   */
+  async #pushOutcomes(drop: PublicDrop): Promise<void> {
+    const index = await this.#opts.drawIndex?.(drop.id);
+    const conns = this.#drops.get(drop.id);
+    if (!index || !conns) return;
+    const rec = { ...index, cursor: drop.draw?.backupsPromoted ?? 0 };
+    for (const c of conns) {
+      if (!c.entryKey) continue;
+      const entryId = c.entryKey.slice(drop.id.length + 1);
+      const s = standingFromRecord(entryId, rec, drop.phase);
+      if (s.holder) continue;
+      const entry = s.backupPosition ? { entryId, status: s.status, backupPosition: s.backupPosition } : { entryId, status: s.status };
+      deliverEntry(c, { version: undefined, entry }, eventData('entry', this.#opts.now(), { entry }));
+    }
   }
 
   #startHeartbeat(): void {
