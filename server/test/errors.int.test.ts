@@ -98,7 +98,7 @@ const rows: Array<[string, number, string, () => Promise<Res>]> = [
     return client.req('POST', `/v1/public/drops/${d.id}/entries`, { headers: h, body: { tickets: 1, pow: { challenge: ch.challenge, nonce: solvePowReference(ch.prefix, ch.difficulty)! }, ...humanSignals } });
   }],
   ['an unknown route', 404, 'not_found', () => client.req('GET', '/v1/no-such-route')],
-  ['an unknown method on a known path', 404, 'not_found', () => client.req('DELETE', '/v1/drops', { headers: sk(m) })],
+  ['a known path with another method', 405, 'method_not_allowed', () => client.req('DELETE', '/v1/drops', { headers: sk(m) })],
 ];
 
 describe.concurrent('problem documents', () => {

@@ -12,7 +12,6 @@ import { adminRoutes } from './routes/admin.js';
 export function createApiApp(deps: ApiDeps): Hono {
   const app = new Hono();
   app.onError((err, c) => toProblem(err, c, deps.log));
-  app.notFound((c) => problemResponse(c, 'not_found', `No route ${c.req.method} ${c.req.path}. See openapi.yaml for the API.`));
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => problemResponse(c, 'payload_too_large', 'Keep request bodies under 64 KB.') }));
 
   app.get('/health', (c) => c.json({ status: 'ok', role: deps.config.role, version: deps.config.version }));
@@ -23,5 +22,19 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.route('/v1/public', publicRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
   app.route('/v1', merchantRoutes(deps));
+  methodNotAllowed(app);
   return app;
+}
+
+/** A known path asked with another method answers 405 with `Allow`, not 404. */
+function methodNotAllowed(app: Hono): void {
+  const routes = app.routes.filter((r) => r.method !== 'ALL')
+    .map((r) => ({ method: r.method, re: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}$`) }));
+  app.notFound((c) => {
+    const allow = [...new Set(routes.filter((r) => r.re.test(c.req.path)).map((r) => r.method))];
+    if (allow.length === 0) return problemResponse(c, 'not_found', `No route ${c.req.method} ${c.req.path}. See openapi.yaml for the API.`);
+    const res = problemResponse(c, 'method_not_allowed', `${c.req.path} accepts ${allow.join(', ')}.`);
+    res.headers.set('allow', allow.join(', '));
+    return res;
+  });
 }
