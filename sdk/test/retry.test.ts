@@ -57,6 +57,15 @@ describe('retries', () => {
     await expect(withRetries(plain.fetch, { sleep })(new Request('http://x/', { method: 'POST', body: '{}' }))).rejects.toThrow('fetch failed');
   });
 
+  it('does not repeat a POST without an Idempotency-Key after a 503, which may come after the work was done', async () => {
+    const s = script(problem(503, 'unavailable'), ok());
+    const res = await withRetries(s.fetch, { sleep })(new Request('http://x/v1/drops/d/purchases/confirm', { method: 'POST', body: '{}' }));
+    expect(res.status).toBe(503);
+    expect(s.seen).toHaveLength(1);
+    const limited = script(problem(429, 'rate_limited', '0'), ok());
+    expect((await withRetries(limited.fetch, { sleep })(new Request('http://x/', { method: 'POST', body: '{}' }))).status).toBe(200);
+  });
+
   it('sends one Idempotency-Key per register call, the same on every retry', async () => {
     const s = script(problem(503, 'unavailable'), new Response('{}', { status: 201, headers: { 'content-type': 'application/json' } }));
     const client = createPublicClient({ baseUrl: 'http://x', publishableKey: 'pk_a_0123456789', anonymousId: 'anon_0123456789abcdef', fetch: s.fetch, retry: { sleep } });

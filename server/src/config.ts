@@ -21,29 +21,34 @@ export interface Config {
   fingerprintPro: { secret: string; url: string } | undefined;
 }
 
-const int = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number.parseInt(v, 10));
+function int(v: string | undefined, d: number, name: string, min = 0): number {
+  if (v === undefined || v === '') return d;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${v}".`);
+  return n;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: string): Config {
   const role = (argvRole ?? env.FAIRDROP_ROLE ?? 'all') as Role;
   if (!['all', 'api', 'sse', 'worker'].includes(role)) throw new Error(`Unknown role "${role}": use all, api, sse or worker.`);
   const serverSecret = env.FAIRDROP_SERVER_SECRET ?? '';
   if (serverSecret.length < 32) throw new Error('FAIRDROP_SERVER_SECRET must be set to at least 32 random characters (npm start makes one for you).');
-  const shards = int(env.FAIRDROP_LEDGER_SHARDS, 4);
+  const shards = int(env.FAIRDROP_LEDGER_SHARDS, 4, 'FAIRDROP_LEDGER_SHARDS', 1);
   if (!(shards >= 1 && shards <= 1296)) throw new Error('FAIRDROP_LEDGER_SHARDS must be 1–1296.');
   return {
     role,
     host: env.FAIRDROP_HOST ?? '127.0.0.1',
-    apiPort: int(env.API_PORT, 3003),
-    ssePort: int(env.SSE_PORT, 3004),
-    endpointPort: int(env.RESTATE_ENDPOINT_PORT, 9080),
+    apiPort: int(env.API_PORT, 3003, 'API_PORT'),
+    ssePort: int(env.SSE_PORT, 3004, 'SSE_PORT'),
+    endpointPort: int(env.RESTATE_ENDPOINT_PORT, 9080, 'RESTATE_ENDPOINT_PORT'),
     ingressUrl: env.RESTATE_INGRESS_URL ?? 'http://127.0.0.1:8080',
     natsUrl: env.NATS_URL || undefined,
     serverSecret,
     adminToken: env.FAIRDROP_ADMIN_TOKEN ?? '',
     ledgerShards: shards,
     trustProxy: env.FAIRDROP_TRUST_PROXY === 'true',
-    ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5),
-    rateBurst: int(env.FAIRDROP_RATE_BURST, 20),
+    ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
+    rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),
     fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,
   };
 }

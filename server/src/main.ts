@@ -17,6 +17,8 @@ import { sseDeps } from './http/sse-deps.js';
 import { RateLimiter } from './core/rate-limit.js';
 
 export const VERSION = '0.1.0';
+/** Challenges per client remembered for difficulty: about a minute's worth, forgotten at 10/s. */
+const CHALLENGE_WINDOW = 600;
 const log = (msg: string, extra?: Record<string, unknown>) => console.error(JSON.stringify({ at: new Date().toISOString(), msg, ...extra }));
 
 export interface Running { config: Config; close: () => Promise<void> }
@@ -39,7 +41,7 @@ export async function start(config: Config): Promise<Running> {
     const services = new Services(new RestateClient(config.ingressUrl), bus, Date.now);
     closers.push(() => services.close());
     const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, role: config.role, version: VERSION, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
-    const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };
+    const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };
     if (has('api')) {
       const server = await listen(createApiApp(deps).fetch, config.apiPort, config.host);
       closers.push(() => new Promise<void>((r) => { server.close(() => r()); (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); }));

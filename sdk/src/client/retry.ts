@@ -1,6 +1,8 @@
 /**
- * A fetch that retries what is safe to retry: 429 and 503 (the server did not act), honouring
- * `Retry-After`, and network failures of GETs or of requests that carry an `Idempotency-Key`.
+ * A fetch that retries what is safe to retry, honouring `Retry-After`: 429 always (the rate limit
+ * refuses before anything happens); 503 and network failures only for GETs and requests that carry
+ * an `Idempotency-Key` — a 503 can come after a durable step already took effect (e.g. a purchase
+ * confirmed while the answer timed out), so a blind repeat could report a false conflict.
  * Backoff is exponential with jitter. Everything is injectable, so tests need no timers mocks.
  */
 import { retryAfterSeconds } from './errors.js';
@@ -49,7 +51,7 @@ export function withRetries(fetchImpl: FetchLike, opts: RetryOptions = {}): Fetc
         await sleep(backoffMs(attempt, baseDelayMs, maxDelayMs, random));
         continue;
       }
-      if (last || !RETRY_STATUS.has(res.status)) return res;
+      if (last || !RETRY_STATUS.has(res.status) || (res.status !== 429 && !replayable(request))) return res;
       const hinted = retryAfterSeconds(res.headers.get('retry-after'));
       const wait = hinted !== undefined ? hinted * 1000 : backoffMs(attempt, baseDelayMs, maxDelayMs, random);
       if (wait > maxDelayMs) return res; // longer than we may wait: let the caller decide

@@ -592,10 +592,10 @@ export interface components {
             allowAnonymous: boolean;
             /**
              * Format: uri
-             * @description Where the widget sends a winner, with `?token=` appended.
+             * @description An http(s) URL where the widget sends a winner, with `?token=` appended.
              */
             checkoutUrl?: string;
-            /** @description Public randomness source named in the record; empty when unused. */
+            /** @description Reserved for a public randomness beacon (DRAW-SPEC §4). Fetching one is not built yet, so it must be empty. */
             beaconSource?: string;
             /** @default 50 */
             trustThreshold: number;
@@ -765,6 +765,7 @@ export interface components {
         Purchase: {
             dropId: components["schemas"]["Id"];
             entryId: components["schemas"]["EntryId"];
+            /** @description Your customer id (the shopper token’s sub); absent for anonymous shoppers. */
             shopperId?: string;
             slot: number;
             orderId?: string;

@@ -16,6 +16,17 @@ export interface Wallet { credits: number; tier: string | null; pending: Array<{
 /** How a drop ended for a shard: the entry ids that held a slot, or 'cancelled' (nothing was drawn). */
 export type DropOutcome = string[] | 'cancelled';
 
+/** A sealed shard's entries as `entryId weight` lines (how shards hand them over). */
+export const entryLines = (rows: PageRow[]) => rows.map((r) => `${r[0]} ${r[1]}`);
+
+/** Parse the lines of {@link entryLines} back into entries (validated later by the draw). */
+export function parseEntryLines(lines: string): Array<{ entryId: string; weight: number }> {
+  return (lines ? lines.split('\n') : []).map((line) => {
+    const [entryId = '', weight] = line.split(' ');
+    return { entryId, weight: Number(weight) };
+  });
+}
+
 export const emptyMeta = (): LedgerMeta => ({ count: 0, tickets: 0, weight: 0, pages: 0, sealed: false, reportedAt: 0, flushScheduled: false });
 
 /**

@@ -39,5 +39,5 @@ export function verifyToken<T extends { x: number }>(kind: string, token: string
 
 /** Proof-of-work challenge: drop, shopper binding (hash), expiry, nonce, difficulty. */
 export interface PowPayload { d: string; s: string; x: number; n: string; b: number }
-/** Purchase token: drop, entry, holder nonce, expiry. */
-export interface PurchasePayload { d: string; e: string; n: string; x: number }
+/** Purchase token: drop, entry, holder nonce, expiry, and the merchant's customer id (absent for anonymous shoppers). */
+export interface PurchasePayload { d: string; e: string; n: string; x: number; c?: string }

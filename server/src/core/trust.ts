@@ -38,8 +38,8 @@ export function trustScore(input: { signals?: Signals; fingerprint?: Fingerprint
 }
 
 /**
- * Challenge difficulty rises under load from one client: +1 bit for each doubling of the
- * challenges it asked for in the last minute beyond `freePerMinute`, capped at +8 bits.
+ * Challenge difficulty rises under load from one client: +1 bit for each doubling of its recent
+ * challenges (a leaky count, forgetting about 10 a second) beyond `freePerMinute`, capped at +8 bits.
  */
 export function challengeDifficulty(base: number, recentFromClient: number, freePerMinute = 10): number {
   if (recentFromClient <= freePerMinute) return base;

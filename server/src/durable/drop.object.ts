@@ -7,10 +7,11 @@ import * as restate from '@restatedev/restate-sdk';
 import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomBytes } from 'node:crypto';
-import { runDraw, commitmentOf, fromHex, toHex } from '@fairdrop/sdk/draw';
+import { runDraw, commitmentOf, fromHex, toHex, DrawInputError } from '@fairdrop/sdk/draw';
 import type { Counts, DropConfig, Phase, Slot, DrawState, DrawRecordView } from '../core/model.js';
 import { publicView, totalCounts, promoteAfterExpiry, allSlotsFinal, type DrawSummary, type DropView } from '../core/drop.js';
 import { ledgerKey, holderKey, shardOfEntryId } from '../core/ids.js';
+import { parseEntryLines } from '../core/ledger.js';
 import { fail, ok, type Outcome } from '../core/errors.js';
 import { publishDrop, sendWebhook } from './publish.js';
 import type { LedgerObject } from './ledger.object.js';
@@ -51,6 +52,16 @@ async function setPhase(ctx: ObjectContext, config: DropConfig, phase: Phase, ho
   await announce(ctx, 'phase');
 }
 
+/** A draw that cannot run on these inputs never will: stop instead of retrying for ever. */
+function drawOrStop(input: Parameters<typeof runDraw>[0]) {
+  try {
+    return runDraw(input);
+  } catch (e) {
+    if (e instanceof DrawInputError) throw new restate.TerminalError(`draw input rejected: ${e.message}`);
+    throw e;
+  }
+}
+
 async function sealShards(ctx: ObjectContext, config: DropConfig) {
   return all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledgerApi, ledgerKey(config.merchantId, s)).seal(config.id)));
 }
@@ -65,11 +76,8 @@ async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<Dra
   const secret = (await ctx.get<string>('secret'))!;
   const drawnAt = await ctx.date.now();
   const record = await ctx.run('draw', () => {
-    const entries = sealed.flatMap((s) => (s.lines ? s.lines.split('\n') : []).map((line) => {
-      const [entryId, weight] = line.split(' ');
-      return { entryId, weight: Number(weight) };
-    }));
-    const r = runDraw({ dropId: config.id, secret, inventory: config.inventory, backupCount: config.backupCount, entries, beacon: '', beaconSource: config.beaconSource || null });
+    const entries = sealed.flatMap((s) => parseEntryLines(s.lines));
+    const r = drawOrStop({ dropId: config.id, secret, inventory: config.inventory, backupCount: config.backupCount, entries, beacon: '', beaconSource: config.beaconSource || null });
     return { ...r.record, seed: r.seed, drawnAt: new Date(drawnAt).toISOString() } as DrawRecordView;
   });
   ctx.set('draw', { record, drawnAt } satisfies DrawState);

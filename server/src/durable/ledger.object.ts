@@ -8,7 +8,7 @@ import * as restate from '@restatedev/restate-sdk';
 import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import type { RegisterItem, RegisterResult, StoredEntry, Counts } from '../core/model.js';
-import { registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, type DropOutcome, PAGE_SIZE } from '../core/ledger.js';
+import { entryLines, registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, type DropOutcome, PAGE_SIZE } from '../core/ledger.js';
 import type { DropObject } from './drop.object.js';
 
 const dropApi: DropObject = { name: 'drop' };
@@ -33,7 +33,7 @@ function reportCounts(ctx: ObjectContext, dropId: string, meta: LedgerMeta, now:
 
 async function linesOf(ctx: Ctx, dropId: string, meta: LedgerMeta): Promise<string> {
   const pages = await all(Array.from({ length: meta.pages }, (_, p) => ctx.get<PageRow[]>(`p:${dropId}:${p}`)));
-  return pages.flatMap((rows) => (rows ?? []).map((r) => `${r[0]} ${r[1]}`)).join('\n');
+  return pages.flatMap((rows) => entryLines(rows ?? [])).join('\n');
 }
 
 async function loadOutcomes(ctx: ObjectContext, wallets: Map<string, Wallet>): Promise<Map<string, DropOutcome | null>> {

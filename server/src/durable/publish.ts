@@ -1,6 +1,7 @@
 /**
- * Side effects of the durable handlers, each inside ctx.run so a replay never repeats them:
- * bus events (best effort; clients also poll) and webhook dispatch (durable, via Restate).
+ * What the durable handlers tell the outside world: bus events inside ctx.run, so a replay never
+ * repeats them (best effort; clients also poll), and webhooks as a durable one-way send to the
+ * webhooks service (exactly once, retried there).
  */
 import type { ObjectContext } from '@restatedev/restate-sdk';
 import { subjects, type EntryState } from '../bus/bus.js';

@@ -35,12 +35,17 @@ export async function requireSecretKey(c: Context, services: Services): Promise<
 }
 
 /** The merchant of a publishable key, checking the page's Origin against the allow-list. */
-export async function requirePublishableKey(c: Context, services: Services, key = c.req.header('fairdrop-key') ?? c.req.query('key')): Promise<MerchantRecord> {
+export function requirePublishableKey(c: Context, services: Services): Promise<MerchantRecord> {
+  return verifyPublishableKey(services, c.req.header('fairdrop-key') ?? c.req.query('key'), c.req.header('origin'));
+}
+
+/** The check behind {@link requirePublishableKey}, also used by the SSE role. */
+export async function verifyPublishableKey(services: Services, key: string | undefined, origin: string | undefined): Promise<MerchantRecord> {
   const m = key ? KEY.exec(key) : null;
   if (!key || !m || m[1] !== 'pk') throw new FairdropError('unauthorized', 'Send the publishable key (pk_…) in the Fairdrop-Key header or the "key" query parameter.');
   const merchant = await services.merchant(m[2]!);
   if (!merchant || !sameText(key, merchant.publishableKey)) throw new FairdropError('unauthorized', 'This publishable key is not valid. Copy it again from your Fairdrop settings.');
-  checkOrigin(merchant, c.req.header('origin'));
+  checkOrigin(merchant, origin);
   return merchant;
 }
 

@@ -17,7 +17,8 @@ const binding = (shopperId: string) => sha256Hex(`pow\u0000${shopperId}`).slice(
 
 export function issueChallenge(deps: ApiDeps, config: DropConfig, shopperId: string, clientKey: string) {
   const now = deps.now();
-  const difficulty = challengeDifficulty(config.powDifficulty, deps.limiter.used(clientKey, now));
+  deps.challengeCounter.take(clientKey, now);
+  const difficulty = challengeDifficulty(config.powDifficulty, deps.challengeCounter.used(clientKey, now));
   const payload: PowPayload = { d: config.id, s: binding(shopperId), x: now + CHALLENGE_TTL_MS, n: base62(deps.random(16), 16), b: difficulty };
   const challenge = signToken('pow', payload, deps.config.serverSecret);
   return { algorithm: POW_ALGORITHM, challenge, prefix: powPrefix(challenge), difficulty, expiresAt: new Date(payload.x).toISOString() };

@@ -18,6 +18,8 @@ export interface ApiDeps {
   services: Services;
   config: ApiConfig;
   limiter: RateLimiter;
+  /** Counts each client's recent challenges (not a limit): difficulty rises with it. */
+  challengeCounter: RateLimiter;
   now: () => number;
   random: (n: number) => Uint8Array;
   fetch: typeof fetch;

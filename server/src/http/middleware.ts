@@ -25,9 +25,10 @@ export function rateLimit(deps: ApiDeps): MiddlewareHandler {
 const ALLOW_HEADERS = 'content-type, fairdrop-key, fairdrop-shopper, fairdrop-anonymous-id, last-event-id, idempotency-key';
 
 /**
- * Storefront CORS. Preflights are answered for any origin (they carry no credentials); the real
- * request is checked against the merchant's allow-list by the publishable-key check, and only an
- * allowed origin is echoed back.
+ * Storefront CORS. Preflights are answered for any origin, and responses echo the request's
+ * Origin: no credentials (cookies) are involved, and access is decided by the publishable-key
+ * check against the merchant's allow-list. Echoing lets a refused page read the problem document
+ * (`origin_not_allowed`) instead of an opaque network error.
  */
 export const storefrontCors: MiddlewareHandler = async (c, next) => {
   const origin = c.req.header('origin');

@@ -4,7 +4,7 @@
  */
 import { FairdropError } from '../core/errors.js';
 
-export interface CallOptions { idempotencyKey?: string; delayMs?: number; timeoutMs?: number }
+export interface CallOptions { idempotencyKey?: string; timeoutMs?: number }
 
 export class RestateClient {
   constructor(private readonly ingressUrl: string, private readonly fetchImpl: typeof fetch = fetch) {}
@@ -14,12 +14,6 @@ export class RestateClient {
     const res = await this.request(this.url(target, key, handler), input, opts);
     const text = await res.text();
     return (text ? JSON.parse(text) : null) as T;
-  }
-
-  /** Fire and forget (Restate still delivers exactly once). */
-  async send(target: string, key: string | null, handler: string, input?: unknown, opts: CallOptions = {}): Promise<void> {
-    const delay = opts.delayMs ? `?delay=${opts.delayMs}ms` : '';
-    await (await this.request(`${this.url(target, key, handler)}/send${delay}`, input, opts)).arrayBuffer();
   }
 
   private url(target: string, key: string | null, handler: string): string {

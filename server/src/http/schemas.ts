@@ -27,15 +27,16 @@ export const dropCreate = z.object({
   closesAt: isoDate,
   purchaseWindowSeconds: z.number().int().min(5).max(604_800).default(600),
   maxTickets: z.number().int().min(1).max(100).default(1),
-  ticketPrice: z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }).strict().optional(),
+  ticketPrice: z.object({ amount: z.number().int().min(0).max(1_000_000_000), currency: z.string().regex(/^[A-Z]{3}$/) }).strict().optional(),
   backupCount: z.number().int().min(0).max(100_000).default(0),
   geoFence: geoFence.optional(),
   loyaltyMultipliers: z.record(z.string().regex(/^[a-z0-9_-]{1,32}$/), z.number().int().min(1).max(100)).default({})
     .refine((m) => Object.keys(m).length <= 20, 'at most 20 tiers'),
   rollover: z.object({ enabled: z.boolean().default(true), cap: z.number().int().min(0).max(100).default(10) }).strict().default({ enabled: true, cap: 10 }),
   allowAnonymous: z.boolean().default(false),
-  checkoutUrl: z.string().url().max(500).optional(),
-  beaconSource: z.string().max(200).default(''),
+  checkoutUrl: z.string().url().max(500).refine((u) => /^https?:/i.test(u), 'use an http(s) URL').optional(),
+  // Reserved: the record names a beacon only once the draw fetches one (not built yet), so it must stay empty.
+  beaconSource: z.literal('', { message: 'beacons are not supported yet; leave beaconSource empty' }).default(''),
   trustThreshold: z.number().int().min(0).max(100).default(50),
   powDifficulty: z.number().int().min(0).max(32).default(18),
 }).strict().refine((d) => Date.parse(d.opensAt) < Date.parse(d.closesAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });

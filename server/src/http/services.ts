@@ -7,10 +7,12 @@ import type { Bus } from '../bus/bus.js';
 import type { DropConfig, PublicDrop, DrawRecordView, RegisterItem, RegisterResult, StoredEntry } from '../core/model.js';
 import { FairdropError } from '../core/errors.js';
 import { ledgerKey } from '../core/ids.js';
+import { parseEntryLines } from '../core/ledger.js';
 import type { MerchantRecord } from '../durable/merchant.object.js';
 import { RestateClient } from './restate-client.js';
 import { TtlCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
+import { id } from './schemas.js';
 
 const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
@@ -41,7 +43,8 @@ export class Services {
   }
   forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); }
 
-  async drop(dropId: string): Promise<DropInfo | null> {
+  async drop(dropIdRaw: string): Promise<DropInfo | null> {
+    const dropId = id.parse(dropIdRaw);
     const info = await this.drops.get(dropId, () => this.restate.call<DropInfo | null>('drop', dropId, 'get'));
     return info && { ...info, drop: { ...info.drop, serverTime: new Date(this.now()).toISOString() } };
   }
@@ -66,11 +69,7 @@ export class Services {
     return this.snapshots.get(dropId, async () => {
       const shards = await Promise.all(Array.from({ length: config.shards }, (_, s) =>
         this.restate.call<string>('ledger', ledgerKey(config.merchantId, s), 'lines', dropId)));
-      const entries = shards.flatMap((lines) => (lines ? lines.split('\n') : []).map((l) => {
-        const [entryId, weight] = l.split(' ');
-        return { entryId, weight: Number(weight) };
-      }));
-      return canonicalize(entries);
+      return canonicalize(shards.flatMap(parseEntryLines));
     });
   }
 

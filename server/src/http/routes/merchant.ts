@@ -134,7 +134,7 @@ export function merchantRoutes(deps: ApiDeps): Hono {
     if (!check.ok || check.payload.d !== config.id) throw new FairdropError('purchase_token_invalid', 'This purchase token was not issued for this drop.');
     const input = body.orderId ? { nonce: check.payload.n, orderId: body.orderId } : { nonce: check.payload.n };
     const p = unwrap(await call<Outcome<{ dropId: string; entryId: string; slot: number; orderId?: string; purchasedAt: number }>>('holder', holderKey(config.id, check.payload.e), 'confirm', input));
-    return c.json({ ...p, purchasedAt: iso(p.purchasedAt) });
+    return c.json({ ...p, ...(check.payload.c ? { shopperId: check.payload.c } : {}), purchasedAt: iso(p.purchasedAt) });
   });
 
   return app;

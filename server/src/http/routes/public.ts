@@ -110,7 +110,8 @@ export function publicRoutes(deps: ApiDeps): Hono {
     if (!info.drop.draw) throw new FairdropError('not_drawn', 'The draw has not run yet; winners can buy once it has.');
     const entryId = entryIdFor(deps.config.serverSecret, config.id, shopper, shard);
     const slot = unwrap(await services.restate.call<Outcome<{ nonce: string; deadline: number; entryId: string }>>('holder', holderKey(config.id, entryId), 'startPurchase'));
-    const purchaseToken = signToken<PurchasePayload>('pt', { d: config.id, e: entryId, n: slot.nonce, x: slot.deadline }, deps.config.serverSecret);
+    const customer = shopper.startsWith('c_') ? { c: shopper.slice(2) } : {};
+    const purchaseToken = signToken<PurchasePayload>('pt', { d: config.id, e: entryId, n: slot.nonce, x: slot.deadline, ...customer }, deps.config.serverSecret);
     const out: Record<string, unknown> = { purchaseToken, expiresAt: new Date(slot.deadline).toISOString(), entryId };
     if (config.checkoutUrl) out.checkoutUrl = `${config.checkoutUrl}${config.checkoutUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(purchaseToken)}`;
     return c.json(out);
