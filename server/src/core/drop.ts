@@ -44,18 +44,15 @@ export function publicView(v: DropView, now: number): PublicDrop {
   return view;
 }
 
-/** Slot changes after an offer expired: the next backup gets it with a fresh window, or it stays unfilled. */
-export function promoteAfterExpiry(slots: Slot[], index: number, backups: readonly string[], cursor: number, now: number, windowMs: number):
-  { slots: Slot[]; cursor: number; promoted: string | null } {
-  const next = cursor < backups.length ? backups[cursor]! : null;
-  const slot: Slot = next ? { entryId: next, status: 'offered', deadline: now + windowMs } : { ...slots[index]!, status: 'unfilled' };
-  const copy = slots.slice();
-  copy[index] = slot;
-  return { slots: copy, cursor: next ? cursor + 1 : cursor, promoted: next };
+/**
+ * A slot after its offer expired: the next backup (if any) gets it with a fresh window and the
+ * cursor moves on; otherwise the slot stays unfilled.
+ */
+export function promoteAfterExpiry(slot: Slot, nextBackup: string | null, cursor: number, now: number, windowMs: number):
+  { slot: Slot; cursor: number; promoted: string | null } {
+  if (!nextBackup) return { slot: { ...slot, status: 'unfilled' }, cursor, promoted: null };
+  return { slot: { entryId: nextBackup, status: 'offered', deadline: now + windowMs }, cursor: cursor + 1, promoted: nextBackup };
 }
-
-/** Every slot is purchased or could not be filled. */
-export const allSlotsFinal = (slots: Slot[]) => slots.every((s) => s.status !== 'offered');
 
 export type EntryStatus = Schemas['EntryStatus'];
 export type Standing = { status: EntryStatus; backupPosition?: number; holder: boolean };

@@ -9,7 +9,7 @@ import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk
 import { randomBytes } from 'node:crypto';
 import { runDraw, commitmentOf, fromHex, toHex, DrawInputError } from '@fairdrop/sdk/draw';
 import type { Counts, DropConfig, Phase, Slot, DrawState, DrawRecordView } from '../core/model.js';
-import { publicView, totalCounts, promoteAfterExpiry, allSlotsFinal, type DrawSummary, type DropView } from '../core/drop.js';
+import { publicView, totalCounts, promoteAfterExpiry, type DrawSummary, type DropView } from '../core/drop.js';
 import { ledgerKey, holderKey, shardOfEntryId } from '../core/ids.js';
 import { parseEntryLines } from '../core/ledger.js';
 import { fail, ok, type Outcome } from '../core/errors.js';
@@ -83,14 +83,18 @@ async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<Dra
   ctx.set('draw', { record, drawnAt } satisfies DrawState);
   ctx.set('summary', { root: record.root, entryCount: record.entryCount, totalWeight: record.totalWeight, winners: record.winners.length, backups: record.backups.length, backupsPromoted: 0, drawnAt } satisfies DrawSummary);
   const windowMs = config.purchaseWindowSeconds * 1000;
-  const slots: Slot[] = record.winners.map((entryId) => ({ entryId, status: 'offered', deadline: drawnAt + windowMs }));
-  ctx.set('slots', slots);
+  // One key per slot and per backup, so each purchase or expiry touches O(1) state, not the lists.
+  record.winners.forEach((entryId, slot) => {
+    ctx.set(`slot:${slot}`, { entryId, status: 'offered', deadline: drawnAt + windowMs } satisfies Slot);
+    ctx.objectSendClient(holderApi, holderKey(config.id, entryId)).offer({ dropId: config.id, merchantId: config.merchantId, slot, deadline: drawnAt + windowMs, promoted: false });
+  });
+  record.backups.forEach((entryId, i) => ctx.set(`backup:${i}`, entryId));
+  ctx.set('open', record.winners.length);
   ctx.set('cursor', 0);
-  slots.forEach((s, slot) => ctx.objectSendClient(holderApi, holderKey(config.id, s.entryId)).offer({ dropId: config.id, merchantId: config.merchantId, slot, deadline: s.deadline, promoted: false }));
   sendWebhook(ctx, config.merchantId, 'draw.completed', config.id, `${config.id}.draw.completed`, { root: record.root, entryCount: record.entryCount, winners: record.winners.length, backups: record.backups.length }, drawnAt);
-  ctx.set('phase', slots.length ? 'purchase' : 'completed');
+  ctx.set('phase', record.winners.length ? 'purchase' : 'completed');
   await announce(ctx, 'draw');
-  if (!slots.length) await finish(ctx, config);
+  if (!record.winners.length) await finish(ctx, config);
   return record;
 }
 
@@ -174,25 +178,26 @@ export const drop = restate.object({
 
     /** A holder's slot was purchased or expired. Stale reports (slot moved on) are ignored. */
     slotResult: async (ctx: ObjectContext, input: { slot: number; entryId: string; outcome: 'purchased' | 'expired' }) => {
-      const config = (await ctx.get<DropConfig>('config'))!;
-      let slots = (await ctx.get<Slot[]>('slots')) ?? [];
-      const slot = slots[input.slot];
-      if (!slot || slot.entryId !== input.entryId || slot.status !== 'offered') return;
-      const now = await ctx.date.now();
+      const key = `slot:${input.slot}`;
+      const [config, slot, open] = await all([ctx.get<DropConfig>('config'), ctx.get<Slot>(key), ctx.get<number>('open')]);
+      if (!config || !slot || slot.entryId !== input.entryId || slot.status !== 'offered') return;
+      let stillOpen = open ?? 0;
       if (input.outcome === 'purchased') {
-        slots[input.slot] = { ...slot, status: 'purchased' };
+        ctx.set(key, { ...slot, status: 'purchased' } satisfies Slot);
         ctx.set('purchased', ((await ctx.get<number>('purchased')) ?? 0) + 1);
+        stillOpen -= 1;
       } else {
-        const draw = (await ctx.get<DrawState>('draw'))!;
-        const p = promoteAfterExpiry(slots, input.slot, draw.record.backups, (await ctx.get<number>('cursor')) ?? 0, now, config.purchaseWindowSeconds * 1000);
-        slots = p.slots;
+        const cursor = (await ctx.get<number>('cursor')) ?? 0;
+        const p = promoteAfterExpiry(slot, await ctx.get<string>(`backup:${cursor}`), cursor, await ctx.date.now(), config.purchaseWindowSeconds * 1000);
+        ctx.set(key, p.slot);
         ctx.set('cursor', p.cursor);
         const summary = (await ctx.get<DrawSummary>('summary'))!;
         ctx.set('summary', { ...summary, backupsPromoted: p.cursor });
-        if (p.promoted) ctx.objectSendClient(holderApi, holderKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, slot: input.slot, deadline: slots[input.slot]!.deadline, promoted: true });
+        if (p.promoted) ctx.objectSendClient(holderApi, holderKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, slot: input.slot, deadline: p.slot.deadline, promoted: true });
+        else stillOpen -= 1;
       }
-      ctx.set('slots', slots);
-      if (allSlotsFinal(slots)) return finish(ctx, config);
+      ctx.set('open', stillOpen);
+      if (stillOpen === 0) return finish(ctx, config);
       await announce(ctx, input.outcome === 'purchased' ? 'purchase' : 'promotion');
     },
 
