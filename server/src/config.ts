@@ -16,6 +16,8 @@ export interface Config {
   adminToken: string;
   ledgerShards: number;
   trustProxy: boolean;
+  /** Let webhooks go to http and private addresses (development only). */
+  webhookAllowPrivate: boolean;
   ratePerSecond: number;
   rateBurst: number;
   fingerprintPro: { secret: string; url: string } | undefined;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     adminToken: env.FAIRDROP_ADMIN_TOKEN ?? '',
     ledgerShards: shards,
     trustProxy: env.FAIRDROP_TRUST_PROXY === 'true',
+    webhookAllowPrivate: env.FAIRDROP_WEBHOOK_ALLOW_PRIVATE === 'true',
     ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
     rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),
     fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,

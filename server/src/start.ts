@@ -63,7 +63,8 @@ ensureWidgetBuilt();
 const restate = startRestate();
 await waitOk(`${adminUrl}/health`);
 await waitOk(`${ingressUrl}/restate/health`);
-const config = loadConfig({ ...env, FAIRDROP_SERVER_SECRET: env.FAIRDROP_SERVER_SECRET ?? serverSecret, FAIRDROP_ADMIN_TOKEN: env.FAIRDROP_ADMIN_TOKEN ?? adminToken, RESTATE_INGRESS_URL: ingressUrl }, 'all');
+// A local demo receives webhooks on localhost (examples/merchant-node), so private destinations are allowed here.
+const config = loadConfig({ FAIRDROP_WEBHOOK_ALLOW_PRIVATE: 'true', ...env, FAIRDROP_SERVER_SECRET: env.FAIRDROP_SERVER_SECRET ?? serverSecret, FAIRDROP_ADMIN_TOKEN: env.FAIRDROP_ADMIN_TOKEN ?? adminToken, RESTATE_INGRESS_URL: ingressUrl }, 'all');
 const fairdrop = await start(config);
 const reg = await fetch(`${adminUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uri: `http://127.0.0.1:${config.endpointPort}`, force: true }) });
 if (!reg.ok) throw new Error(`could not register the deployment: ${reg.status} ${await reg.text()}`);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   s = await startStack();
   client = s.client;
   // A second API process on the same Restate with a tiny rate-limit bucket.
-  limited = await fairdropProcess('api', baseEnv(s.restate, { FAIRDROP_RATE_BURST: '2', FAIRDROP_RATE_PER_SECOND: '1' }));
+  limited = await fairdropProcess('api', baseEnv(s.restate, { FAIRDROP_RATE_BURST: '2', FAIRDROP_RATE_PER_SECOND: '1', FAIRDROP_WEBHOOK_ALLOW_PRIVATE: 'false' }));
   m = await client.merchant();
   [open, drawn] = await Promise.all([openDrop(client, m, { maxTickets: 2 }), openDrop(client, m, { inventory: 1 })]);
   const receipts = await Promise.all(['w1', 'w2'].map((c) => enter(client, m, drawn.id, c)));
@@ -108,6 +108,16 @@ describe.concurrent('problem documents', () => {
     expect(r.body, JSON.stringify(r.body)).toMatchObject({ status, code });
     expect(r.status).toBe(status);
     expect(typeof r.body.detail).toBe('string');
+  });
+
+  it('refuses webhook URLs that are not https or point at this network (outside development)', async () => {
+    const strict = new TestClient(limited.apiUrl);
+    for (const url of ['http://shop.example/hooks', 'https://127.0.0.1:9070/deployments', 'https://169.254.169.254/latest/meta-data']) {
+      const r = await strict.req('POST', '/v1/webhook-endpoints', { headers: sk(m), body: { url } });
+      expect(r.status, url).toBe(400);
+      expect(r.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'url' }] });
+    }
+    expect((await strict.req('POST', '/v1/webhook-endpoints', { headers: sk(m), body: { url: 'https://shop.example/hooks' } })).status).toBe(201);
   });
 
   it('rate limits a client past its burst with 429 rate_limited and Retry-After', async () => {

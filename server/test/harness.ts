@@ -80,7 +80,8 @@ export async function fairdropProcess(role: string, env: Record<string, string>)
   const [api, sse, endpoint] = [await freePort(), await freePort(), await freePort()];
   let child: ChildProcess | null = null;
   let out = '';
-  const fullEnv = { ...process.env, FAIRDROP_ROLE: role, API_PORT: String(api), SSE_PORT: String(sse), RESTATE_ENDPOINT_PORT: String(endpoint), ...env };
+  // Tests receive webhooks on 127.0.0.1, so private destinations are allowed unless a test says otherwise.
+  const fullEnv = { ...process.env, FAIRDROP_ROLE: role, API_PORT: String(api), SSE_PORT: String(sse), RESTATE_ENDPOINT_PORT: String(endpoint), FAIRDROP_WEBHOOK_ALLOW_PRIVATE: 'true', ...env };
   const p: FairdropProcess = {
     apiUrl: `http://127.0.0.1:${api}`, sseUrl: `http://127.0.0.1:${sse}`, endpointUrl: `http://127.0.0.1:${endpoint}`, env: fullEnv as Record<string, string>,
     async start() {

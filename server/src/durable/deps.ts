@@ -10,6 +10,8 @@ export interface DurableDeps {
   serverSecret: string;
   /** Outbound HTTP for webhooks (injectable for tests). */
   fetch: typeof fetch;
+  /** Allow webhook deliveries to private addresses (development only). */
+  webhookAllowPrivate: boolean;
   log: (msg: string, extra?: Record<string, unknown>) => void;
 }
 

@@ -5,6 +5,8 @@
 import * as restate from '@restatedev/restate-sdk';
 import type { Context } from '@restatedev/restate-sdk';
 import { createHmac } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isPrivateAddress } from '../core/net.js';
 import type { components } from '@fairdrop/sdk/schema';
 import { durableDeps } from './deps.js';
 import type { MerchantObject } from './merchant.object.js';
@@ -17,6 +19,14 @@ const merchantApi = { name: 'merchant' } as MerchantObject;
 /** The signature header value for a body at time t (seconds). */
 export function signWebhook(secret: string, body: string, t: number): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/** At delivery, check where the host resolves now (it may have changed since registration). */
+async function refusePrivateDestination(url: string): Promise<void> {
+  if (durableDeps().webhookAllowPrivate) return;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const addresses = await lookup(host, { all: true, verbatim: true });
+  if (addresses.some((a) => isPrivateAddress(a.address))) throw new restate.TerminalError(`webhook host ${host} resolves to a private address; not delivered`);
 }
 
 export const webhooks = restate.service({
@@ -32,6 +42,7 @@ export const webhooks = restate.service({
     deliver: async (ctx: Context, input: { url: string; secret: string; event: WebhookEvent }) => {
       const body = JSON.stringify(input.event);
       await ctx.run('post', async () => {
+        await refusePrivateDestination(input.url);
         const t = Math.floor(Date.now() / 1000);
         const res = await durableDeps().fetch(input.url, {
           method: 'POST', body, signal: AbortSignal.timeout(10_000),

@@ -9,6 +9,7 @@ export interface ApiConfig {
   ledgerShards: number;
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   trustProxy: boolean;
+  webhookAllowPrivate: boolean;
   role: string;
   version: string;
   fingerprintPro?: { secret: string; url: string };

@@ -8,6 +8,7 @@ import { requireSecretKey } from '../auth.js';
 import { FairdropError, unwrap, type Outcome } from '../../core/errors.js';
 import { base62, ledgerKey, shardOf, holderKey } from '../../core/ids.js';
 import { verifyToken, type PurchasePayload } from '../../core/tokens.js';
+import { webhookUrlProblem } from '../../core/net.js';
 import type { DropInit } from '../../durable/drop.object.js';
 import type { MerchantRecord, WebhookEndpoint } from '../../durable/merchant.object.js';
 import type { DrawRecordView, PublicDrop, DropConfig } from '../../core/model.js';
@@ -39,7 +40,10 @@ export function merchantRoutes(deps: ApiDeps): Hono {
   app.get('/webhook-endpoints', async (c) => c.json({ data: (await auth(c)).webhooks.map(webhookView) }));
   app.post('/webhook-endpoints', async (c) => {
     const m = await auth(c);
-    const ep = await call<WebhookEndpoint>('merchant', m.id, 'addWebhook', webhookCreate.parse(await readJson(c.req)));
+    const body = webhookCreate.parse(await readJson(c.req));
+    const problem = webhookUrlProblem(body.url, deps.config.webhookAllowPrivate);
+    if (problem) throw new FairdropError('validation_failed', `This webhook URL cannot be used: ${problem}.`, { errors: [{ path: 'url', message: problem }] });
+    const ep = await call<WebhookEndpoint>('merchant', m.id, 'addWebhook', body);
     services.forgetMerchant(m.id);
     return c.json(webhookView(ep), 201);
   });
