@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 export interface Demo { merchantId: string; secretKey: string; publishableKey: string; shopperTokenSecret: string; webhookSecret: string; dropId: string; closesAt: string }
 
-const OPEN_MINUTES = Number(process.env.DEMO_DROP_MINUTES ?? 5);
 
 async function json(res: Response, what: string): Promise<any> {
   const body = await res.json().catch(() => null);
@@ -12,7 +11,7 @@ async function json(res: Response, what: string): Promise<any> {
   return body;
 }
 
-export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: string; storefrontOrigin: string }): Promise<Demo> {
+export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: string; storefrontOrigin: string; openMinutes: number }): Promise<Demo> {
   const file = join(opts.dataDir, 'demo.json');
   let d: Demo | null = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
   if (!d) {
@@ -30,7 +29,7 @@ export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: 
       method: 'POST', headers: { authorization: `Bearer ${d.secretKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         name: 'Aero Runner “Night Volt”', inventory: 50, backupCount: 10, maxTickets: 5,
-        opensAt: new Date(now + 2000).toISOString(), closesAt: new Date(now + OPEN_MINUTES * 60_000).toISOString(),
+        opensAt: new Date(now + 2000).toISOString(), closesAt: new Date(now + opts.openMinutes * 60_000).toISOString(),
         purchaseWindowSeconds: 300, ticketPrice: { amount: 200, currency: 'EUR' }, allowAnonymous: true, powDifficulty: 16,
         loyaltyMultipliers: { gold: 3, silver: 2 }, rollover: { enabled: true, cap: 5 }, checkoutUrl: `${opts.storefrontOrigin}/checkout.html`,
       }),

@@ -71,7 +71,7 @@ if (!reg.ok) throw new Error(`could not register the deployment: ${reg.status} $
 
 const { demo } = await import('./demo.js');
 const urls = { api: `http://127.0.0.1:${config.apiPort}`, sse: `http://127.0.0.1:${config.ssePort}`, storefront: `http://127.0.0.1:${ports.storefront}` };
-const d = await demo({ apiUrl: urls.api, adminToken: config.adminToken, dataDir, storefrontOrigin: urls.storefront });
+const d = await demo({ apiUrl: urls.api, adminToken: config.adminToken, dataDir, storefrontOrigin: urls.storefront, openMinutes: Number(env.DEMO_DROP_MINUTES ?? 5) });
 const storefrontUrl = `${urls.storefront}/?${new URLSearchParams({ drop: d.dropId, key: d.publishableKey, api: urls.api, sse: urls.sse })}`;
 const storefront = await serveStorefront({ port: ports.storefront, root, demo: d, apiUrl: urls.api, sseUrl: urls.sse });
 
