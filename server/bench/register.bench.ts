@@ -165,11 +165,17 @@ interface Prepared { headers: Record<string, string>; body: string }
 const shopperToken = (m: Merchant, customerId: string) => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(customerId).setAudience('fairdrop')
   .setIssuedAt().setExpirationTime('30m').sign(new TextEncoder().encode(m.shopperTokenSecret));
 
+let shoppersSoFar = 0;
+/** Each simulated shopper comes from its own address (the bench plays the proxy: FAIRDROP_TRUST_PROXY), as a real crowd would; from one address the rising PoW difficulty would treat it as an attack. */
+const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
 /** Setup (not timed): a shopper token each, a challenge fetched from the API, solved here. */
 async function prepare(api: string, m: Merchant, dropId: string, tag: string, count: number): Promise<Prepared[]> {
   const out: Prepared[] = new Array(count);
+  const first = shoppersSoFar;
+  shoppersSoFar += count;
   await pool(count, 50, async (i) => {
-    const headers = { 'fairdrop-key': m.publishableKey, 'fairdrop-shopper': await shopperToken(m, `${tag}-${i}`) };
+    const headers = { 'fairdrop-key': m.publishableKey, 'fairdrop-shopper': await shopperToken(m, `${tag}-${i}`), 'x-forwarded-for': addressOf(first + i) };
     const ch = await json<{ challenge: string; prefix: string; difficulty: number }>('POST', `${api}/v1/public/drops/${dropId}/challenge`, headers);
     const nonce = solvePowReference(ch.prefix, ch.difficulty)!;
     out[i] = { headers, body: JSON.stringify({ tickets: 1, pow: { challenge: ch.challenge, nonce }, ...humanSignals }) };
@@ -224,7 +230,7 @@ async function main(): Promise<void> {
   restate = await restateServer();
   fd = await fairdropProcess('all', {
     RESTATE_INGRESS_URL: restate.ingressUrl, FAIRDROP_SERVER_SECRET: SECRET, FAIRDROP_ADMIN_TOKEN: ADMIN,
-    FAIRDROP_LEDGER_SHARDS: String(SHARDS), FAIRDROP_RATE_BURST: '10000000', FAIRDROP_RATE_PER_SECOND: '10000000', RESTATE_LOGGING: SDK_LOGGING,
+    FAIRDROP_LEDGER_SHARDS: String(SHARDS), FAIRDROP_TRUST_PROXY: 'true', FAIRDROP_RATE_BURST: '10000000', FAIRDROP_RATE_PER_SECOND: '10000000', RESTATE_LOGGING: SDK_LOGGING,
     ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--require ${process.env.BENCH_PROFILE}` } : {}),
   });
   await registerDeployment(restate.adminUrl, fd.endpointUrl);
