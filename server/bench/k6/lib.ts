@@ -15,6 +15,11 @@
  * solve takes about 2^difficulty hashes: create load-test drops with a low `powDifficulty`
  * (8–12 bits); at the default 18 bits each registration costs the load generator about a second
  * of CPU — much like a shopper's phone. Challenges expire after 5 minutes and are single use.
+ *
+ * One address. Fairdrop rate-limits and raises the PoW difficulty per client address, so a load
+ * generator on one machine looks like one very busy client. Run the server under test with
+ * FAIRDROP_TRUST_PROXY=true: each shopper then sends its own X-Forwarded-For (below), as a crowd
+ * behind your load balancer would. Never enable that setting on a server reachable directly.
  */
 import http from 'k6/http';
 import crypto from 'k6/crypto';
@@ -50,7 +55,15 @@ export function shopperToken(customerId: string, secret = SHOPPER_TOKEN_SECRET, 
 export function shopperHeaders(customerId: string): Record<string, string> {
   const h: Record<string, string> = { 'Fairdrop-Key': PUBLISHABLE_KEY, 'Fairdrop-Shopper': shopperToken(customerId), 'Content-Type': 'application/json' };
   if (ORIGIN) h.Origin = ORIGIN;
+  h['X-Forwarded-For'] = addressOf(customerId);
   return h;
+}
+
+/** A stable made-up client address per customer (10.x.y.z), for FAIRDROP_TRUST_PROXY servers. */
+function addressOf(customerId: string): string {
+  let h = 0;
+  for (let i = 0; i < customerId.length; i++) h = (h * 31 + customerId.charCodeAt(i)) >>> 0;
+  return `10.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${h & 255}`;
 }
 
 function leadingZeroBits(digest: Uint8Array): number {
