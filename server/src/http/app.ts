@@ -5,7 +5,8 @@ import type { ApiDeps } from './context.js';
 import { toProblem, problemResponse } from './problem.js';
 import { rateLimit, storefrontCors } from './middleware.js';
 import { publicRoutes } from './routes/public.js';
-import { merchantRoutes } from './routes/merchant.js';
+import { accountRoutes } from './routes/account.js';
+import { dropRoutes } from './routes/drops.js';
 import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
 
@@ -21,7 +22,8 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.route('/v1/public', auditRoutes(deps));
   app.route('/v1/public', publicRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
-  app.route('/v1', merchantRoutes(deps));
+  app.route('/v1', accountRoutes(deps));
+  app.route('/v1', dropRoutes(deps));
   methodNotAllowed(app);
   return app;
 }

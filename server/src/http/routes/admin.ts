@@ -7,7 +7,7 @@ import { requireOperator } from '../auth.js';
 import { base62 } from '../../core/ids.js';
 import { FairdropError } from '../../core/errors.js';
 import type { MerchantCredentials } from '../../durable/merchant.object.js';
-import { merchantView } from './merchant.js';
+import { merchantView } from './account.js';
 
 export function adminRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
