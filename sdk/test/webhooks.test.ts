@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyWebhook, signWebhookForTest } from '@fairdrop/sdk/webhooks';
+import { verifyWebhook, signWebhookForTest, signStandardWebhookForTest } from '@fairdrop/sdk/webhooks';
 import { createHmac } from 'node:crypto';
 
 const secret = 'whsec_test_0123456789';
@@ -60,5 +60,37 @@ describe('verifyWebhook', () => {
     const good = signWebhookForTest(body, secret, { timestamp: t }).split(',')[1];
     const header = `t=${t},v1=${'0'.repeat(64)},${good}`;
     expect(verifyWebhook(body, header, secret, { now: at(t) }).ok).toBe(true);
+  });
+});
+
+describe('verifyWebhook with Standard Webhooks headers', () => {
+  const std = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const key = Buffer.from(std.slice(6), 'base64');
+  const sign = (id: string, ts: number, b: string) => `v1,${createHmac('sha256', key).update(`${id}.${ts}.${b}`).digest('base64')}`;
+
+  it('accepts webhook-signature v1,<base64 HMAC of "id.t.body"> keyed with the decoded secret', () => {
+    const headers = { 'webhook-id': 'evt_1', 'webhook-timestamp': String(t), 'webhook-signature': sign('evt_1', t, body) };
+    expect(signStandardWebhookForTest(body, std, { timestamp: t, id: 'evt_1' })).toEqual(headers);
+    expect(verifyWebhook(body, headers, std, { now: at(t + 5) })).toEqual({ ok: true, event: JSON.parse(body), timestamp: t });
+    expect(verifyWebhook(body, new Headers(headers), std, { now: at(t) }).ok).toBe(true);
+  });
+
+  it('accepts any one of several space-separated signatures (key rotation)', () => {
+    const headers = { 'webhook-id': 'evt_1', 'webhook-timestamp': String(t), 'webhook-signature': `v1,AAAA ${sign('evt_1', t, body)}` };
+    expect(verifyWebhook(body, headers, std, { now: at(t) }).ok).toBe(true);
+  });
+
+  it('refuses a changed id, a tampered body, an old timestamp and a missing id', () => {
+    const good = { 'webhook-id': 'evt_1', 'webhook-timestamp': String(t), 'webhook-signature': sign('evt_1', t, body) };
+    expect(verifyWebhook(body, { ...good, 'webhook-id': 'evt_2' }, std, { now: at(t) })).toMatchObject({ ok: false, reason: 'signature_mismatch' });
+    expect(verifyWebhook(body.replace('e1', 'e2'), good, std, { now: at(t) })).toMatchObject({ ok: false, reason: 'signature_mismatch' });
+    expect(verifyWebhook(body, good, std, { now: at(t + 301) })).toMatchObject({ ok: false, reason: 'timestamp_outside_tolerance' });
+    expect(verifyWebhook(body, { 'webhook-timestamp': String(t), 'webhook-signature': good['webhook-signature'] }, std, { now: at(t) })).toMatchObject({ ok: false, reason: 'malformed_header' });
+  });
+
+  it('falls back to Fairdrop-Signature when a headers object has only the deprecated scheme', () => {
+    const headers = { 'fairdrop-signature': signWebhookForTest(body, std, { timestamp: t }) };
+    expect(verifyWebhook(body, headers, std, { now: at(t) }).ok).toBe(true);
+    expect(verifyWebhook(body, {}, std, { now: at(t) })).toMatchObject({ ok: false, reason: 'missing_header' });
   });
 });

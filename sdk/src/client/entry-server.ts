@@ -11,5 +11,5 @@ export { mintShopperToken, type MintShopperTokenOptions } from './shopper-token.
 export { FairdropApiError, type ErrorCode, type Problem } from './errors.js';
 export { unwrap, idempotencyKey, type ApiResult, type HttpClient, type TransportOptions, type FetchLike, type RetryOptions } from './http.js';
 export { withRetries } from './retry.js';
-export { verifyWebhook, signWebhookForTest, computeSignature, WEBHOOK_FAILURES, type WebhookVerification, type WebhookFailure, type VerifyWebhookOptions } from '../webhooks/index.js';
+export { verifyWebhook, signWebhookForTest, signStandardWebhookForTest, computeSignature, type WebhookHeaders, WEBHOOK_FAILURES, type WebhookVerification, type WebhookFailure, type VerifyWebhookOptions } from '../webhooks/index.js';
 export type * from './types.js';

@@ -109,6 +109,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchant/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchant's shopper-email settings (the SMTP password is never returned). */
+        get: operations["getEmailSettings"];
+        /**
+         * Set the sender, SMTP relay, branding and which notices shoppers get.
+         * @description The SMTP password is stored encrypted at rest (AES-256-GCM, key from the server's
+         *     configuration) and is never returned. Omit `smtp.password` to keep the stored one.
+         *     Outside development the relay must be a public host, with TLS or STARTTLS.
+         */
+        put: operations["putEmailSettings"];
+        post?: never;
+        /** Stop shopper email and forget the SMTP credentials. */
+        delete: operations["deleteEmailSettings"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drops/{dropId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a drop's background notice work (loser fan-out, cancellation, opening soon). */
+        get: operations["getDropNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drops/{dropId}/entries/{entryId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every notice of one entry with its outcome (sent, failed, suppressed). */
+        get: operations["getEntryNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/drops": {
         parameters: {
             query?: never;
@@ -331,6 +389,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/drops/{dropId}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to be emailed shortly before registration opens for a scheduled drop.
+         * @description Signed-in shoppers are written to at their token's `email` claim; anonymous shoppers give
+         *     `email`, which must be confirmed through a link before anything else is sent to it.
+         */
+        post: operations["watchDrop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link in the address-confirmation email (no sign-in needed). */
+        get: operations["confirmEmail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/email/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unsubscribe link in every notice; shows a page with one button (no sign-in needed). */
+        get: operations["unsubscribePage"];
+        put?: never;
+        /** Unsubscribe from this merchant's notices (the button, and RFC 8058 one-click `List-Unsubscribe-Post`). */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/drops/{dropId}/record": {
         parameters: {
             query?: never;
@@ -460,7 +574,7 @@ export interface components {
          */
         Phase: "scheduled" | "registration" | "closed" | "purchase" | "completed" | "cancelled";
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "email_invalid" | "email_not_configured" | "email_token_invalid" | "unavailable" | "internal_error";
         Problem: {
             /** @description A URI naming the problem type. */
             type: string;
@@ -510,7 +624,7 @@ export interface components {
             webhookSecret: string;
         };
         /** @enum {string} */
-        WebhookEventType: "drop.opened" | "drop.closed" | "draw.completed" | "entry.won" | "purchase.completed" | "winner.expired" | "backup.promoted" | "drop.completed" | "drop.cancelled";
+        WebhookEventType: "drop.opened" | "drop.closed" | "entry.created" | "draw.completed" | "entry.won" | "entry.lost" | "purchase.completed" | "winner.expired" | "backup.promoted" | "drop.completed" | "drop.cancelled";
         WebhookEndpointCreate: {
             /** Format: uri */
             url: string;
@@ -524,9 +638,14 @@ export interface components {
             createdAt: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Body of a webhook POST. Header `Fairdrop-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256
-         *     of "<t>.<raw body>" keyed with the webhookSecret>`. Deliveries retry with backoff; `id` is
-         *     stable across retries, so handle duplicates by id.
+         * @description Body of a webhook POST, signed with the Standard Webhooks scheme: `webhook-id` (= `id`),
+         *     `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of
+         *     "<webhook-id>.<webhook-timestamp>.<raw body>">`, keyed with the base64 part of the
+         *     webhookSecret (after `whsec_`). The older `Fairdrop-Signature: t=<unix seconds>,v1=<hex
+         *     HMAC-SHA256 of "<t>.<raw body>" keyed with the whole webhookSecret>` is sent as well during
+         *     its deprecation period. Deliveries retry with backoff; `id` is stable across retries, so
+         *     handle duplicates by id. `entry.created` and `entry.lost` go out as background work (the
+         *     latter in pages after the draw, at the merchant's notice rate).
          */
         WebhookEvent: {
             id: string;
@@ -711,6 +830,7 @@ export interface components {
             signals?: components["schemas"]["Signals"];
             fingerprint?: components["schemas"]["Fingerprint"];
             location?: components["schemas"]["Location"];
+            notify?: components["schemas"]["NotifyPreferences"];
         };
         /** @description Tickets by source — rollover credits first, then the one free entry, then paid. */
         Breakdown: {
@@ -822,6 +942,139 @@ export interface components {
             serverTime: components["schemas"]["Timestamp"];
             drop?: components["schemas"]["PublicDrop"];
             entry?: components["schemas"]["EntryState"];
+        };
+        /**
+         * @description `entered` after registration, `won` (checkout link and deadline), `reminder` before the
+         *     purchase window ends (cancelled when they buy), `promoted` from the waitlist, `lost`
+         *     ("not this time", with rollover credits earned), `cancelled` (the drop was called off),
+         *     `opening_soon` (for shoppers who asked to be told). `confirm_address` is sent to addresses
+         *     given anonymously and cannot be switched off.
+         * @enum {string}
+         */
+        NoticeKind: "entered" | "won" | "reminder" | "promoted" | "lost" | "cancelled" | "opening_soon";
+        /** @enum {string} */
+        NoticeLocale: "en" | "de" | "es" | "fr" | "ja";
+        /**
+         * @description How the shopper wants to be told. Signed-in shoppers' address comes from the shopper token's
+         *     `email` claim (and `locale`, `zoneinfo` claims when present); `email` here is only for
+         *     anonymous shoppers and is confirmed by a link before anything else is sent to it.
+         */
+        NotifyPreferences: {
+            /** Format: email */
+            email?: string;
+            /** @description BCP 47 tag; en, de, es, fr or ja are used, others fall back to en. */
+            locale?: string;
+            /** @description IANA time zone for the purchase deadline, e.g. Europe/Berlin. */
+            timeZone?: string;
+        };
+        WatchRequest: {
+            /** Format: email */
+            email?: string;
+            locale?: string;
+            timeZone?: string;
+        };
+        Watching: {
+            dropId: components["schemas"]["Id"];
+            watching: boolean;
+            /** @description True when a confirmation link was (or will be) sent first. */
+            confirmationRequired: boolean;
+        };
+        EmailSmtpInput: {
+            host: string;
+            port: number;
+            /**
+             * @description `none` only in development.
+             * @enum {string}
+             */
+            security: "tls" | "starttls" | "none";
+            username?: string;
+            /** @description Write-only; stored encrypted. */
+            password?: string;
+        };
+        EmailBrand: {
+            primaryColor?: string;
+            backgroundColor?: string;
+            textColor?: string;
+        };
+        EmailSettingsInput: {
+            /** @default true */
+            enabled: boolean;
+            from: {
+                /** Format: email */
+                address: string;
+                name?: string;
+            };
+            /** Format: email */
+            replyTo?: string;
+            smtp: components["schemas"]["EmailSmtpInput"];
+            /** @description Which notices to send; all when omitted. */
+            notices?: components["schemas"]["NoticeKind"][];
+            brand?: components["schemas"]["EmailBrand"];
+            /**
+             * Format: uri
+             * @description Your storefront, linked from notices.
+             */
+            siteUrl?: string;
+            /** @default 10 */
+            reminderMinutesBefore: number;
+            /** @description Background notices per second; the server default (50) when omitted. */
+            ratePerSecond?: number;
+        };
+        EmailSettings: {
+            enabled: boolean;
+            from: {
+                address: string;
+                name?: string;
+            };
+            replyTo?: string;
+            smtp: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string;
+                hasPassword: boolean;
+            };
+            notices: components["schemas"]["NoticeKind"][];
+            brand?: components["schemas"]["EmailBrand"];
+            siteUrl?: string;
+            reminderMinutesBefore: number;
+            ratePerSecond: number;
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        NoticeStatus: {
+            /** @enum {string} */
+            notice: "entered" | "won" | "reminder" | "promoted" | "lost" | "cancelled" | "opening_soon" | "confirm_address";
+            /** @enum {string} */
+            status: "scheduled" | "sent" | "failed" | "suppressed";
+            /** @description Why suppressed (unsubscribed, unconfirmed, no_address, not_selected, purchased, disabled) or why it failed. */
+            reason?: string;
+            attempts: number;
+            messageId?: string;
+            locale?: components["schemas"]["NoticeLocale"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        NoticeList: {
+            dropId: components["schemas"]["Id"];
+            entryId: components["schemas"]["EntryId"];
+            data: components["schemas"]["NoticeStatus"][];
+        };
+        NoticeJob: {
+            /** @enum {string} */
+            kind: "lost" | "cancelled" | "opening_soon";
+            /** @enum {string} */
+            status: "waiting" | "running" | "done";
+            /** @description Entries (or watchers) read so far. */
+            processed: number;
+            /** @description Notices and entry.lost webhooks queued so far. */
+            dispatched: number;
+            startedAt?: components["schemas"]["Timestamp"];
+            finishedAt?: components["schemas"]["Timestamp"];
+        };
+        NoticeJobs: {
+            dropId: components["schemas"]["Id"];
+            ratePerSecond: number;
+            data: components["schemas"]["NoticeJob"][];
         };
     };
     responses: {
@@ -1053,6 +1306,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShopperStanding"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getEmailSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailSettings"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    putEmailSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The settings as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailSettings"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteEmailSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getDropNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dropId: components["parameters"]["DropId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The jobs of this drop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeJobs"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getEntryNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dropId: components["parameters"]["DropId"];
+                entryId: components["schemas"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeList"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -1404,6 +1769,102 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    watchDrop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dropId: components["parameters"]["DropId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Noted; the notice goes out before registration opens. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Watching"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    confirmEmail: {
+        parameters: {
+            query: {
+                t: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page saying the address is confirmed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    unsubscribePage: {
+        parameters: {
+            query: {
+                t: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page with an unsubscribe button. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                t: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page saying the address is unsubscribed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     getDrawRecord: {
         parameters: {
             query?: never;
@@ -1530,6 +1991,13 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                "webhook-id": string;
+                "webhook-timestamp": string;
+                "webhook-signature": string;
+                /**
+                 * @deprecated
+                 * @description The pre-Standard-Webhooks signature, sent during the deprecation period.
+                 */
                 "Fairdrop-Signature": string;
             };
             path?: never;

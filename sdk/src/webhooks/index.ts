@@ -1,5 +1,6 @@
 /**
- * `@fairdrop/sdk/webhooks`: verify the `Fairdrop-Signature` of webhook deliveries.
+ * `@fairdrop/sdk/webhooks`: verify webhook deliveries (Standard Webhooks, and the deprecated `Fairdrop-Signature`).
  * @module
  */
-export { verifyWebhook, signWebhookForTest, computeSignature, WEBHOOK_FAILURES, type WebhookVerification, type WebhookFailure, type VerifyWebhookOptions, type WebhookEvent } from './verify.js';
+export { verifyWebhook, signWebhookForTest, signStandardWebhookForTest, type WebhookHeaders, computeSignature, WEBHOOK_FAILURES, type WebhookVerification, type WebhookFailure, type VerifyWebhookOptions, type WebhookEvent } from './verify.js';
+export { computeStandardSignature } from './standard.js';

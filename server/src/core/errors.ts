@@ -36,6 +36,9 @@ export const problemCatalog: Record<ProblemCode, { status: number; title: string
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Send JSON' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
+  email_invalid: { status: 400, title: 'The email address is not valid' },
+  email_not_configured: { status: 409, title: 'This shop does not send email' },
+  email_token_invalid: { status: 400, title: 'This email link is not valid' },
   unavailable: { status: 503, title: 'The service is temporarily unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

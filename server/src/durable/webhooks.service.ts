@@ -1,10 +1,11 @@
 /**
  * Webhook delivery, durable: one invocation per (event, endpoint), retried with backoff by
- * Restate. Signature header `Fairdrop-Signature: t=<unix s>,v1=<hex HMAC-SHA256("<t>.<body>")>`.
+ * Restate. Signed with Standard Webhooks headers and, during its deprecation, `Fairdrop-Signature`
+ * (core/webhook-signing.ts).
  */
 import * as restate from '@restatedev/restate-sdk';
 import type { Context } from '@restatedev/restate-sdk';
-import { createHmac } from 'node:crypto';
+import { signatureHeaders } from '../core/webhook-signing.js';
 import { lookup } from 'node:dns/promises';
 import { isPrivateAddress } from '../core/net.js';
 import type { components } from '@fairdrop/sdk/schema';
@@ -15,11 +16,6 @@ export type WebhookEventType = components['schemas']['WebhookEventType'];
 export type WebhookEvent = components['schemas']['WebhookEvent'];
 
 const merchantApi = { name: 'merchant' } as MerchantObject;
-
-/** The signature header value for a body at time t (seconds). */
-export function signWebhook(secret: string, body: string, t: number): string {
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
 
 /** At delivery, check where the host resolves now (it may have changed since registration). */
 async function refusePrivateDestination(url: string): Promise<void> {
@@ -46,7 +42,7 @@ export const webhooks = restate.service({
         const t = Math.floor(Date.now() / 1000);
         const res = await durableDeps().fetch(input.url, {
           method: 'POST', body, signal: AbortSignal.timeout(10_000),
-          headers: { 'content-type': 'application/json', 'fairdrop-signature': signWebhook(input.secret, body, t), 'user-agent': 'Fairdrop-Webhooks/1' },
+          headers: { 'content-type': 'application/json', ...signatureHeaders(input.secret, input.event.id, body, t), 'user-agent': 'Fairdrop-Webhooks/1' },
         });
         if (!res.ok) throw new Error(`webhook endpoint answered ${res.status}`);
       }, { maxRetryAttempts: 12, initialRetryInterval: { milliseconds: 500 }, retryIntervalFactor: 2, maxRetryInterval: { minutes: 5 } });

@@ -8,7 +8,7 @@ const origin = z.string().url().max(200);
 export const merchantCreate = z.object({ name: z.string().min(1).max(100), allowedOrigins: z.array(origin).max(50).default([]) }).strict();
 export const merchantUpdate = z.object({ name: z.string().min(1).max(100).optional(), allowedOrigins: z.array(origin).max(50).optional() }).strict();
 
-const eventType = z.enum(['drop.opened', 'drop.closed', 'draw.completed', 'entry.won', 'purchase.completed', 'winner.expired', 'backup.promoted', 'drop.completed', 'drop.cancelled']);
+const eventType = z.enum(['drop.opened', 'drop.closed', 'entry.created', 'draw.completed', 'entry.won', 'entry.lost', 'purchase.completed', 'winner.expired', 'backup.promoted', 'drop.completed', 'drop.cancelled']);
 export const webhookCreate = z.object({ url: z.string().url().max(500).refine((u) => /^https?:/.test(u), 'use an http(s) URL'), events: z.array(eventType).default([]) }).strict();
 export const loyaltyUpdate = z.object({ tier: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'use 1–32 of a–z 0–9 _ -') }).strict();
 
