@@ -21,6 +21,10 @@ export interface Config {
   ratePerSecond: number;
   rateBurst: number;
   fingerprintPro: { secret: string; url: string } | undefined;
+  /** Shopper email: background notices per second per merchant, the key sealing SMTP passwords (hex, optional), links' base URL. */
+  noticeRatePerSecond: number;
+  emailKeyHex: string | undefined;
+  publicUrl: string;
 }
 
 function int(v: string | undefined, d: number, name: string, min = 0): number {
@@ -37,10 +41,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
   if (serverSecret.length < 32) throw new Error('FAIRDROP_SERVER_SECRET must be set to at least 32 random characters (npm start makes one for you).');
   const shards = int(env.FAIRDROP_LEDGER_SHARDS, 4, 'FAIRDROP_LEDGER_SHARDS', 1);
   if (!(shards >= 1 && shards <= 1296)) throw new Error('FAIRDROP_LEDGER_SHARDS must be 1–1296.');
+  const host = env.FAIRDROP_HOST ?? '127.0.0.1';
+  const apiPort = int(env.API_PORT, 3003, 'API_PORT');
   return {
     role,
-    host: env.FAIRDROP_HOST ?? '127.0.0.1',
-    apiPort: int(env.API_PORT, 3003, 'API_PORT'),
+    host,
+    apiPort,
     ssePort: int(env.SSE_PORT, 3004, 'SSE_PORT'),
     endpointPort: int(env.RESTATE_ENDPOINT_PORT, 9080, 'RESTATE_ENDPOINT_PORT'),
     ingressUrl: env.RESTATE_INGRESS_URL ?? 'http://127.0.0.1:8080',
@@ -52,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     webhookAllowPrivate: env.FAIRDROP_WEBHOOK_ALLOW_PRIVATE === 'true',
     ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
     rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),
+    noticeRatePerSecond: int(env.FAIRDROP_NOTICE_RATE, 50, 'FAIRDROP_NOTICE_RATE', 1),
+    emailKeyHex: env.FAIRDROP_EMAIL_KEY || undefined,
+    publicUrl: (env.FAIRDROP_PUBLIC_URL || `http://${host}:${apiPort}`).replace(/\/+$/, ''),
     fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,
   };
 }

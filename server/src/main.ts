@@ -15,6 +15,8 @@ import { createApiApp } from './http/app.js';
 import { createSseApp } from './http/sse/index.js';
 import { sseDeps } from './http/sse-deps.js';
 import { RateLimiter } from './core/rate-limit.js';
+import { setNotifierDeps } from './durable/notifier/index.js';
+import { emailKey } from './core/notices/seal.js';
 
 export const VERSION = '0.1.0';
 /** Challenges per client remembered for difficulty: about a minute's worth, forgotten at 10/s. */
@@ -34,13 +36,14 @@ export async function start(config: Config): Promise<Running> {
 
   if (has('worker')) {
     setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate });
+    setNotifierDeps({ serverSecret: config.serverSecret, emailKey: emailKey(config.serverSecret, config.emailKeyHex), publicUrl: config.publicUrl, defaultRate: config.noticeRatePerSecond, allowPrivate: config.webhookAllowPrivate, log });
     const ep = await serveEndpoint(config.endpointPort, config.host);
     closers.push(ep.close);
   }
   if (has('api') || has('sse')) {
     const services = new Services(new RestateClient(config.ingressUrl), bus, Date.now);
     closers.push(() => services.close());
-    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
+    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, email: { key: emailKey(config.serverSecret, config.emailKeyHex), defaultRate: config.noticeRatePerSecond }, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
     const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };
     if (has('api')) {
       const server = await listen(createApiApp(deps).fetch, config.apiPort, config.host);

@@ -1,6 +1,7 @@
 /** Internal shapes shared by the durable shell and the HTTP layer (the contract's types are in @fairdrop/sdk/schema). */
 import type { components } from '@fairdrop/sdk/schema';
 import type { GeoFence } from './geo.js';
+import type { Contact } from './notices/kinds.js';
 
 export type Schemas = components['schemas'];
 export type Phase = Schemas['Phase'];
@@ -60,6 +61,10 @@ export interface RegisterItem {
   loyaltyMultipliers: Record<string, number>;
   rollover: { enabled: boolean; cap: number };
   unitAmount: number;
+  /** Where to email the shopper (notices), when they gave an address. */
+  contact?: Contact;
+  /** The merchant wants `entry.created` webhooks. */
+  announce?: boolean;
 }
 
 export type RegisterResult =

@@ -17,6 +17,7 @@ import { publishDrop, sendWebhook } from './publish.js';
 import type { LedgerObject } from './ledger.object.js';
 import type { HolderObject } from './holder.object.js';
 import type { MerchantObject } from './merchant.object.js';
+import { noticesAfterDraw, noticesOnCancel } from './notifier/hooks.js';
 
 const ledgerApi = { name: 'ledger' } as LedgerObject;
 const holderApi = { name: 'holder' } as HolderObject;
@@ -91,6 +92,7 @@ async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<Dra
   record.backups.forEach((entryId, i) => ctx.set(`backup:${i}`, entryId));
   ctx.set('open', record.winners.length);
   ctx.set('cursor', 0);
+  noticesAfterDraw(ctx, config, record, drawnAt);
   sendWebhook(ctx, config.merchantId, 'draw.completed', config.id, `${config.id}.draw.completed`, { root: record.root, entryCount: record.entryCount, winners: record.winners.length, backups: record.backups.length }, drawnAt);
   ctx.set('phase', record.winners.length ? 'purchase' : 'completed');
   await announce(ctx, 'draw');
@@ -161,6 +163,7 @@ export const drop = restate.object({
       // Rollover credits spent on this drop go back to their shoppers.
       for (let s = 0; s < config.shards; s++) ctx.objectSendClient(ledgerApi, ledgerKey(config.merchantId, s)).settle({ dropId: config.id, kept: [], cancelled: true });
       await setPhase(ctx, config, 'cancelled', 'drop.cancelled');
+      noticesOnCancel(ctx, config);
       return ok(null);
     },
 

@@ -7,8 +7,9 @@ import { ledger } from './ledger.object.js';
 import { holder } from './holder.object.js';
 import { merchant } from './merchant.object.js';
 import { webhooks } from './webhooks.service.js';
+import { notifierServices } from './notifier/index.js';
 
-export const services = [drop, ledger, holder, merchant, webhooks];
+export const services = [drop, ledger, holder, merchant, webhooks, ...notifierServices];
 
 /** Listen on `port` (0 = any); resolves with the bound port and a close function. */
 export async function serveEndpoint(port: number, host = '127.0.0.1'): Promise<{ port: number; close: () => Promise<void> }> {

@@ -10,6 +10,7 @@ import { fail, ok, type Outcome } from '../core/errors.js';
 import type { EntryState } from '../bus/bus.js';
 import { publishEntry, sendWebhook } from './publish.js';
 import type { DropObject } from './drop.object.js';
+import { noticeOnOffer, noticeOnPurchase } from './notifier/hooks.js';
 
 const dropApi = { name: 'drop' } as DropObject;
 
@@ -42,6 +43,7 @@ export const holder = restate.object({
       ctx.objectSendClient(holderApi, ctx.key).expire(restate.rpc.sendOpts({ delay: { milliseconds: Math.max(0, input.deadline - (await ctx.date.now())) } }));
       const type = input.promoted ? 'backup.promoted' : 'entry.won';
       sendWebhook(ctx, input.merchantId, type, input.dropId, `${input.dropId}.${type}.${entryId}`, { entryId, slot: input.slot, purchaseDeadline: new Date(input.deadline).toISOString() }, await ctx.date.now());
+      noticeOnOffer(ctx, { ...input, entryId });
       await save(ctx, h);
     },
 
@@ -70,6 +72,7 @@ export const holder = restate.object({
       if (h.status === 'expired' || now >= h.deadline) return fail('purchase_window_expired', 'The purchase window ended before the confirmation arrived; refund the payment.');
       Object.assign(h, { status: 'purchased', purchasedAt: now }, input.orderId ? { orderId: input.orderId } : {});
       ctx.objectSendClient(dropApi, h.dropId).slotResult({ slot: h.slot, entryId: h.entryId, outcome: 'purchased' });
+      noticeOnPurchase(ctx, h.dropId, h.entryId);
       sendWebhook(ctx, h.merchantId, 'purchase.completed', h.dropId, `${h.dropId}.purchase.completed.${h.entryId}`, { entryId: h.entryId, slot: h.slot, orderId: h.orderId ?? null }, now);
       await save(ctx, h);
       return ok({ dropId: h.dropId, entryId: h.entryId, slot: h.slot, ...(h.orderId ? { orderId: h.orderId } : {}), purchasedAt: now });

@@ -10,6 +10,7 @@ import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk
 import type { RegisterItem, RegisterResult, StoredEntry, Counts } from '../core/model.js';
 import { entryLines, registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, type DropOutcome, PAGE_SIZE } from '../core/ledger.js';
 import type { DropObject } from './drop.object.js';
+import { announceEntries, contactHandlers } from './notifier/ledger-contacts.js';
 
 const dropApi: DropObject = { name: 'drop' };
 const REPORT_EVERY_MS = 1000;
@@ -80,6 +81,7 @@ export const ledger = restate.object({
         reportCounts(ctx, dropId, meta, now);
         ctx.set(`m:${dropId}`, meta);
       }
+      announceEntries(ctx, items, out.results);
       return out.results;
     },
 
@@ -135,6 +137,7 @@ export const ledger = restate.object({
       const rows = input.page < meta.pages ? ((await ctx.get<PageRow[]>(`p:${input.dropId}:${input.page}`)) ?? []) : [];
       return { rows, pages: meta.pages, pageSize: PAGE_SIZE };
     }),
+    ...contactHandlers,
   },
 });
 

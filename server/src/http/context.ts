@@ -13,6 +13,8 @@ export interface ApiConfig {
   role: string;
   version: string;
   fingerprintPro?: { secret: string; url: string };
+  /** Shopper email: the key sealing SMTP passwords and the default background rate. */
+  email?: { key: Buffer; defaultRate: number };
 }
 
 export interface ApiDeps {

@@ -1,5 +1,6 @@
 /** Request validation at the edge (zod), mirroring openapi.yaml's request schemas. */
 import { z } from 'zod';
+import { notifyPreferences } from './email-schemas.js';
 
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 of A–Z a–z 0–9 _ -');
 const isoDate = z.string().datetime({ offset: true, message: 'use an ISO 8601 date-time, e.g. 2026-12-01T10:00:00Z' });
@@ -57,6 +58,7 @@ export const registration = z.object({
     proRequestId: z.string().max(128).optional(),
   }).strict().optional(),
   location: z.object(point).strict().optional(),
+  notify: notifyPreferences.optional(),
 }).strict();
 
 export const purchaseConfirm = z.object({ purchaseToken: z.string().min(1).max(1000), orderId: z.string().max(128).optional() }).strict();

@@ -11,6 +11,7 @@ import { entryIdFor, holderKey, shardOf, ledgerKey } from '../../core/ids.js';
 import { geoVerdict } from '../../core/geo.js';
 import { oddsEstimate } from '../../core/odds.js';
 import { myEntry } from '../my-entry.js';
+import { contactFor, wantsEntryCreated } from '../notify.js';
 import { signToken, type PurchasePayload } from '../../core/tokens.js';
 import type { StoredEntry, DropConfig, PublicDrop } from '../../core/model.js';
 import type { DropInfo } from '../services.js';
@@ -62,6 +63,7 @@ export function publicRoutes(deps: ApiDeps): Hono {
   app.post('/drops/:dropId/entries', async (c) => {
     const { merchant, info, shopper, shard } = await who(c, true);
     const body = registration.parse(await readJson(c.req));
+    const contact = contactFor(c, shopper, body.notify);
     const { config } = info;
     const now = deps.now();
     const ended = info.drop.phase !== 'scheduled' && info.drop.phase !== 'registration'; // closed, drawn or cancelled
@@ -83,7 +85,7 @@ export function publicRoutes(deps: ApiDeps): Hono {
     const result = await services.registerEntry(ledgerKey(merchant.id, shard), {
       dropId: config.id, shopperId: shopper, entryId, tickets: body.tickets, geoMultiplier: geo.multiplier, trustScore: score.score,
       opensAt: config.opensAt, closesAt: config.closesAt, loyaltyMultipliers: config.loyaltyMultipliers, rollover: config.rollover,
-      unitAmount: config.ticketPrice?.amount ?? 0,
+      unitAmount: config.ticketPrice?.amount ?? 0, ...(contact ? { contact } : {}), ...(wantsEntryCreated(merchant) ? { announce: true } : {}),
     });
     if (!result.ok) throw new FairdropError(result.code, result.detail);
     return c.json(receipt(result.entry, config, info.drop, result.created), result.created ? 201 : 200);

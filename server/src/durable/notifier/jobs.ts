@@ -1,0 +1,49 @@
+/** Background notice jobs (loser fan-out, cancellation, opening soon): their shape and readiness. */
+import type { Cursor } from '../../core/notices/pacing.js';
+import type { DropBrief } from './mailbox.object.js';
+
+export type JobKind = 'lost' | 'cancelled' | 'opening_soon';
+
+export interface JobSpec {
+  dropId: string;
+  kind: JobKind;
+  /** Entries from the ledger shards' pages, or the drop's watchers. */
+  source: 'shards' | 'watchers';
+  shards: number;
+  drop: DropBrief;
+  /** Entries that do not get this notice (winners and backups, for `lost`). */
+  exclude?: string[];
+  /** Wait for this many winners' notices first, but no later than `startAfter` (epoch ms). */
+  waitWinners?: number;
+  startAfter?: number;
+}
+
+export interface Job extends Omit<JobSpec, 'exclude'> {
+  id: string;
+  status: 'waiting' | 'running' | 'done';
+  cursor: Cursor;
+  processed: number;
+  dispatched: number;
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+export const jobId = (dropId: string, kind: JobKind) => `${dropId}:${kind}`;
+
+export function newJob(spec: JobSpec, now: number): Job {
+  const { exclude: _x, ...rest } = spec;
+  return { ...rest, id: jobId(spec.dropId, spec.kind), status: 'waiting', cursor: { shard: 0, page: 0 }, processed: 0, dispatched: 0, createdAt: now };
+}
+
+/** A waiting job may start once its winners' notices are done, or once its deadline passed. */
+export function ready(job: Job, winnersDone: number, now: number): boolean {
+  if (job.status !== 'waiting') return job.status === 'running';
+  return winnersDone >= (job.waitWinners ?? 0) || (job.startAfter !== undefined && now >= job.startAfter);
+}
+
+export const jobView = (j: Job) => ({
+  kind: j.kind, status: j.status, processed: j.processed, dispatched: j.dispatched,
+  ...(j.startedAt ? { startedAt: new Date(j.startedAt).toISOString() } : {}),
+  ...(j.finishedAt ? { finishedAt: new Date(j.finishedAt).toISOString() } : {}),
+});

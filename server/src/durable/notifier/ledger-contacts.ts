@@ -1,0 +1,63 @@
+/**
+ * The notice side of a ledger shard: at registration it keeps each new entry's contact beside
+ * the entry (one state key) and tells the merchant's outbox about the batch with ONE one-way send
+ * (no extra durable call on the registration path); afterwards it hands contacts to the
+ * notices, one entry or one page at a time.
+ */
+import * as restate from '@restatedev/restate-sdk';
+import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
+import type { RegisterItem, RegisterResult, StoredEntry } from '../../core/model.js';
+import type { PageRow, LedgerMeta } from '../../core/ledger.js';
+import type { Contact } from '../../core/notices/kinds.js';
+import { all } from '../state.js';
+import type { OutboxObject, EnteredItem } from './outbox.object.js';
+
+const outboxApi = { name: 'outbox' } as OutboxObject;
+
+/** A contact as stored: the address plus what later notices need (paid tickets → rollover credits). */
+export interface StoredContact extends Contact { paid: number }
+/** One entry of a page, as the loser fan-out reads it. */
+export interface ContactRow { entryId: string; shopperId: string; paid: number; contact: Contact | null }
+
+/** After a registration batch: store contacts of new entries, one batched send to the outbox. */
+export function announceEntries(ctx: ObjectContext, items: RegisterItem[], results: RegisterResult[]): void {
+  const batch: EnteredItem[] = [];
+  items.forEach((item, i) => {
+    const r = results[i];
+    if (!r?.ok || !r.created || (!item.contact && !item.announce)) return;
+    if (item.contact) ctx.set(`c:${item.dropId}:${item.entryId}`, { ...item.contact, paid: r.entry.breakdown.paid } satisfies StoredContact);
+    batch.push({ dropId: item.dropId, entryId: item.entryId, shopperId: item.shopperId, tickets: r.entry.tickets, weight: r.entry.weight, ...(item.contact ? { contact: item.contact } : {}), announce: !!item.announce });
+  });
+  if (batch.length) ctx.objectSendClient(outboxApi, ctx.key.slice(0, ctx.key.lastIndexOf(':'))).entered({ items: batch });
+}
+
+const strip = (c: StoredContact | null): Contact | null => {
+  if (!c) return null;
+  const { paid: _paid, ...contact } = c;
+  return contact;
+};
+
+export const contactHandlers = {
+  /** One entry's contact (winners' notices look it up by entry id). */
+  contact: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; entryId: string }): Promise<Contact | null> =>
+    strip(await ctx.get<StoredContact>(`c:${input.dropId}:${input.entryId}`))),
+
+  /** One page of a drop's entries with their contacts and paid tickets (≤ 64 rows, 2 reads each). */
+  contactPage: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; page: number }): Promise<{ rows: ContactRow[]; pages: number }> => {
+    const meta = await ctx.get<LedgerMeta>(`m:${input.dropId}`);
+    if (!meta || input.page >= meta.pages) return { rows: [], pages: meta?.pages ?? 0 };
+    const rows = (await ctx.get<PageRow[]>(`p:${input.dropId}:${input.page}`)) ?? [];
+    const got = await all([
+      ...rows.map((r) => ctx.get<StoredContact>(`c:${input.dropId}:${r[0]}`)),
+      ...rows.map((r) => ctx.get<StoredEntry>(`e:${input.dropId}:${r[3]}`)),
+    ] as Array<Promise<unknown>>);
+    return {
+      pages: meta.pages,
+      rows: rows.map((r, i) => {
+        const c = got[i] as StoredContact | null;
+        const e = got[rows.length + i] as StoredEntry | null;
+        return { entryId: r[0], shopperId: r[3], paid: c?.paid ?? e?.breakdown.paid ?? 0, contact: strip(c) };
+      }),
+    };
+  }),
+};
