@@ -16,7 +16,7 @@ import { signToken, type PurchasePayload } from '../../core/tokens.js';
 import type { Outcome } from '../../core/errors.js';
 import { all } from '../state.js';
 import { notifierDeps } from './deps.js';
-import { sendNotice } from './smtp.js';
+import { sendNotice, triesOf } from './smtp.js';
 import { SMTP_RETRY } from './retry.js';
 import type { OutboxObject } from './outbox.object.js';
 import type { RecipientObject } from './recipient.object.js';
@@ -99,10 +99,9 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
     ...(actionUrl ? { actionUrl } : {}), ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
     opensAt: drop.opensAt, ...(input.credits !== undefined ? { credits: input.credits } : {}),
   }, { serverSecret, publicUrl, now });
-  let attempts = 0;
-  try {
-    const messageId = await ctx.run(`smtp ${input.kind}`, () => { attempts++; return sendNotice(input.merchantId, settings, msg); }, SMTP_RETRY);
-    const rec = await done({ status: 'sent', attempts: Math.max(attempts, 1), messageId, locale: contact.locale });
+    try {
+    const sent = await ctx.run(`smtp ${input.kind}`, () => sendNotice(input.merchantId, settings, msg), SMTP_RETRY);
+    const rec = await done({ status: 'sent', attempts: sent.attempts, messageId: sent.messageId, locale: contact.locale });
     if ((input.kind === 'won' || input.kind === 'promoted') && input.deadline !== undefined && sends(settings, 'reminder')) {
       const at = input.deadline - settings.reminderMinutesBefore * 60_000;
       if (at > now) {
@@ -114,6 +113,7 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
     return rec;
   } catch (e) {
     if (!(e instanceof restate.TerminalError)) throw e;
+    const attempts = await ctx.run('tries', () => triesOf(input.merchantId, msg.envelope.messageId));
     return done({ status: 'failed', reason: e.message, attempts, locale: contact.locale });
   }
 }

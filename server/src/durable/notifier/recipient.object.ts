@@ -9,7 +9,7 @@ import type { Contact, NoticeRecord } from '../../core/notices/kinds.js';
 import { composeNotice } from '../../core/notices/compose.js';
 import { confirmToken, confirmUrl } from '../../core/notices/links.js';
 import { notifierDeps } from './deps.js';
-import { sendNotice } from './smtp.js';
+import { sendNotice, triesOf } from './smtp.js';
 import { SMTP_RETRY } from './retry.js';
 import type { OutboxObject } from './outbox.object.js';
 
@@ -39,12 +39,12 @@ export const recipient = restate.object({
       const now = await ctx.date.now();
       const link = confirmUrl(publicUrl, confirmToken(serverSecret, input.merchantId, ctx.key, input.contact.email, now));
       const msg = composeNotice(settings, input.contact, { notice: 'confirm_address', merchantId: input.merchantId, dropId: input.dropId, subjectId: 'confirm', dropName: input.dropName, actionUrl: link }, { serverSecret, publicUrl, now });
-      let attempts = 0;
-      try {
-        const messageId = await ctx.run('smtp confirm', () => { attempts++; return sendNotice(input.merchantId, settings, msg); }, SMTP_RETRY);
-        ctx.set('confirmMail', { status: 'sent', attempts, messageId, updatedAt: await ctx.date.now() } satisfies NoticeRecord);
+            try {
+        const sent = await ctx.run('smtp confirm', () => sendNotice(input.merchantId, settings, msg), SMTP_RETRY);
+        ctx.set('confirmMail', { status: 'sent', attempts: sent.attempts, messageId: sent.messageId, updatedAt: await ctx.date.now() } satisfies NoticeRecord);
       } catch (e) {
         if (!(e instanceof restate.TerminalError)) throw e;
+        const attempts = await ctx.run('tries', () => triesOf(input.merchantId, msg.envelope.messageId));
         ctx.set('confirmMail', { status: 'failed', reason: e.message, attempts, updatedAt: await ctx.date.now() } satisfies NoticeRecord);
       }
     },

@@ -16,6 +16,15 @@ import { notifierDeps } from './deps.js';
 
 const transports = new Map<string, { transport: Transporter; at: number }>();
 const TRANSPORT_TTL_MS = 60_000;
+/**
+ * Message-IDs this process handed to a relay. A step whose result did not reach Restate's journal
+ * (e.g. the restate-server restarted mid-send) runs again on replay; when it runs in this same
+ * process, the repeat is recognised here and not sent twice. Bounded; the oldest are forgotten.
+ */
+const sentHere = new Map<string, string>();
+const SENT_MEMORY = 200_000;
+/** Tries per Message-ID in this process (Restate retries a failed step by replaying the invocation). */
+const tries = new Map<string, number>();
 
 async function address(host: string): Promise<string> {
   const bare = host.replace(/^\[|\]$/g, '');
@@ -43,17 +52,25 @@ async function transportFor(merchantId: string, s: StoredEmailSettings): Promise
   return transport;
 }
 
-/** Send one composed notice; resolves with the Message-ID. */
-export async function sendNotice(merchantId: string, s: StoredEmailSettings, m: ComposedNotice): Promise<string> {
-  const t = await transportFor(merchantId, s);
+/** Send one composed notice; resolves with the Message-ID and how many tries it took here. */
+export async function sendNotice(merchantId: string, s: StoredEmailSettings, m: ComposedNotice): Promise<{ messageId: string; attempts: number }> {
   const e = m.envelope;
+  const key = `${merchantId}:${e.messageId}`;
+  const seen = sentHere.get(key);
+  if (seen) return { messageId: seen, attempts: tries.get(key) ?? 1 };
+  const attempts = (tries.get(key) ?? 0) + 1;
+  tries.set(key, attempts);
+  if (tries.size > SENT_MEMORY) tries.delete(tries.keys().next().value!);
+  const t = await transportFor(merchantId, s);
   try {
     const info = await t.sendMail({
       from: { name: e.from.name, address: e.from.address }, to: e.to, ...(e.replyTo ? { replyTo: e.replyTo } : {}),
       subject: e.subject, text: m.text, html: m.html, messageId: e.messageId, headers: Object.fromEntries(e.headers),
       disableFileAccess: true, disableUrlAccess: true,
     });
-    return info.messageId;
+    sentHere.set(key, info.messageId);
+    if (sentHere.size > SENT_MEMORY) sentHere.delete(sentHere.keys().next().value!);
+    return { messageId: info.messageId, attempts };
   } catch (err) {
     const code = (err as { responseCode?: number }).responseCode;
     if (code && code >= 500 && code < 600) throw new restate.TerminalError(`the SMTP relay refused the message for good (${code})`);
@@ -66,3 +83,6 @@ export function closeTransports(): void {
   for (const v of transports.values()) v.transport.close();
   transports.clear();
 }
+
+/** How many tries this process made for a message (for the record of a failed notice). */
+export const triesOf = (merchantId: string, messageId: string) => tries.get(`${merchantId}:${messageId}`) ?? 0;
