@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { freePort } from '../harness.js';
 
-export interface Received { mail: ParsedMail; rcptTo: string[]; raw: string; at: number }
+export interface Received { mail: ParsedMail; rcptTo: string[]; raw: string; at: number; messageId: string }
 
 export interface SmtpSink {
   port: number;
@@ -18,7 +18,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function smtpSink(opts: { refuseFirst?: number } = {}): Promise<SmtpSink> {
+/** `parse: false` skips mailparser (bulk runs): `mail` is then an empty object and `raw` the header block. */
+export async function smtpSink(opts: { refuseFirst?: number; parse?: boolean } = {}): Promise<SmtpSink> {
   const got: Received[] = [];
   const refused = new Map<string, number>();
   const server = new SMTPServer({
@@ -36,7 +37,11 @@ export async function smtpSink(opts: { refuseFirst?: number } = {}): Promise<Smt
       stream.on('data', (d: Buffer) => chunks.push(d));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        simpleParser(raw).then((mail) => { got.push({ mail, raw, rcptTo: session.envelope.rcptTo.map((r) => r.address), at: Date.now() }); cb(); }, cb);
+        const at = Date.now();
+        const rcptTo = session.envelope.rcptTo.map((r) => r.address);
+        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '';
+        if (opts.parse === false) { got.push({ mail: {} as ParsedMail, raw: raw.split(/\r?\n\r?\n/)[0]!, rcptTo, at, messageId }); return cb(); }
+        simpleParser(raw).then((mail) => { got.push({ mail, raw, rcptTo, at, messageId }); cb(); }, cb);
       });
     },
   });

@@ -7,6 +7,10 @@
 import * as restate from '@restatedev/restate-sdk';
 import type { ObjectContext } from '@restatedev/restate-sdk';
 import { ledgerKey } from '../../core/ids.js';
+import { recipientKey } from '../../core/notices/links.js';
+import { all } from '../state.js';
+import { notifierDeps } from './deps.js';
+import { NO_RECIPIENT_STATE, type RecipientState } from './recipient.object.js';
 import { creditsEarned, type Contact } from '../../core/notices/kinds.js';
 import { advance, pageSpanMs, sendOffsets } from '../../core/notices/pacing.js';
 import type { StoredEmailSettings } from '../../core/notices/settings.js';
@@ -42,10 +46,13 @@ export async function stepJob(ctx: ObjectContext, env: StepEnv, job: Job, exclud
   const { targets, pages } = await pageOf(ctx, env, job);
   const chosen = targets.filter((t) => !exclude.has(t.id) && ((email && t.contact) || hooks));
   const offsets = sendOffsets(chosen.length, env.rate);
+  // Unsubscribed / confirmed, read here for the whole page (local state), so each notice needs no call.
+  const secret = notifierDeps().serverSecret;
+  const states = email ? await all(chosen.map((t) => ctx.get<RecipientState>(`r:${t.contact ? recipientKey(secret, env.merchantId, t.contact.email) : '-'}`))) : [];
   chosen.forEach((t, i) => {
     const credits = job.kind === 'lost' ? creditsEarned(t.paid, job.drop.rollover) : undefined;
     if (email && t.contact) {
-      ctx.objectSendClient(mailboxApi, `${job.dropId}:${t.id}`).notify({ kind: job.kind, merchantId: env.merchantId, dropId: job.dropId, contact: t.contact, drop: job.drop, ...(credits !== undefined ? { credits } : {}) }, later(offsets[i]!));
+      ctx.objectSendClient(mailboxApi, `${job.dropId}:${t.id}`).notify({ kind: job.kind, merchantId: env.merchantId, dropId: job.dropId, contact: t.contact, drop: job.drop, settings: env.settings, recipient: states[i] ?? NO_RECIPIENT_STATE, ...(credits !== undefined ? { credits } : {}) }, later(offsets[i]!));
     }
     if (hooks) {
       const data = { entryId: t.id, ...(t.shopperId?.startsWith('c_') ? { shopperId: t.shopperId.slice(2) } : {}), rolloverCreditsEarned: credits ?? 0 };

@@ -10,7 +10,7 @@ import type { Contact, NoticeKind, NoticeRecord } from '../../core/notices/kinds
 import { NOTICE_KINDS } from '../../core/notices/kinds.js';
 import { composeNotice } from '../../core/notices/compose.js';
 import { recipientKey } from '../../core/notices/links.js';
-import { sends } from '../../core/notices/settings.js';
+import { sends, type StoredEmailSettings } from '../../core/notices/settings.js';
 import { ledgerKey, shardOfEntryId, holderKey } from '../../core/ids.js';
 import { signToken, type PurchasePayload } from '../../core/tokens.js';
 import type { Outcome } from '../../core/errors.js';
@@ -19,7 +19,7 @@ import { notifierDeps } from './deps.js';
 import { sendNotice, triesOf } from './smtp.js';
 import { SMTP_RETRY } from './retry.js';
 import type { OutboxObject } from './outbox.object.js';
-import type { RecipientObject } from './recipient.object.js';
+import type { RecipientObject, RecipientState } from './recipient.object.js';
 import type { LedgerObject } from '../ledger.object.js';
 import type { HolderObject } from '../holder.object.js';
 import type { DropObject } from '../drop.object.js';
@@ -43,6 +43,9 @@ export interface NotifyInput {
   credits?: number;
   /** The first winners report back, so the loser fan-out starts after their notices. */
   reportWinner?: boolean;
+  /** Sent along by fan-outs (read once per page), so a notice needs no further call. */
+  settings?: StoredEmailSettings | null;
+  recipient?: RecipientState;
 }
 
 const subjectOf = (ctx: ObjectContext) => ctx.key.slice(ctx.key.indexOf(':') + 1);
@@ -74,7 +77,7 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
     if (input.reportWinner) ctx.objectSendClient(outboxApi, input.merchantId).winnerDone(input.dropId);
     return rec;
   };
-  const settings = await ctx.objectClient(outboxApi, input.merchantId).settings();
+  const settings = input.settings !== undefined ? input.settings : await ctx.objectClient(outboxApi, input.merchantId).settings();
   if (!settings?.enabled) return done({ status: 'suppressed', reason: 'disabled', attempts: 0 });
   if (!sends(settings, input.kind)) return done({ status: 'suppressed', reason: 'not_selected', attempts: 0 });
   const entryId = subjectOf(ctx);
@@ -85,7 +88,7 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
   const rkey = recipientKey(serverSecret, input.merchantId, contact.email);
   const drop = await brief(ctx, input);
   if (!drop) return done({ status: 'suppressed', reason: 'drop_not_found', attempts: 0 });
-  const r = await ctx.objectClient(recipientApi, rkey).status();
+  const r = input.recipient ?? await ctx.objectClient(outboxApi, input.merchantId).recipient(rkey);
   if (r.unsubscribed) return done({ status: 'suppressed', reason: 'unsubscribed', attempts: 0, locale: contact.locale });
   if (!contact.vouched && !r.confirmed) {
     ctx.objectSendClient(recipientApi, rkey).requestConfirm({ merchantId: input.merchantId, dropId: input.dropId, dropName: drop.name, contact });
@@ -105,7 +108,7 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
     if ((input.kind === 'won' || input.kind === 'promoted') && input.deadline !== undefined && sends(settings, 'reminder')) {
       const at = input.deadline - settings.reminderMinutesBefore * 60_000;
       if (at > now) {
-        const h = ctx.objectSendClient(mailboxApi, ctx.key).remind({ ...input, kind: 'reminder', contact, drop, reportWinner: false }, restate.rpc.sendOpts({ delay: { milliseconds: at - now } }));
+        const h = ctx.objectSendClient(mailboxApi, ctx.key).remind({ kind: 'reminder', merchantId: input.merchantId, dropId: input.dropId, deadline: input.deadline, contact, drop }, restate.rpc.sendOpts({ delay: { milliseconds: at - now } }));
         ctx.set('reminder', await h.invocationId);
         ctx.set('n:reminder', { status: 'scheduled', attempts: 0, updatedAt: now } satisfies NoticeRecord);
       }

@@ -12,7 +12,7 @@ import { notifierDeps } from './deps.js';
 import { jobId, jobView, newJob, ready, type Job, type JobSpec } from './jobs.js';
 import { stepJob } from './fanout.js';
 import type { MailboxObject } from './mailbox.object.js';
-import type { RecipientObject } from './recipient.object.js';
+import { NO_RECIPIENT_STATE, type RecipientObject, type RecipientState } from './recipient.object.js';
 import type { MerchantObject } from '../merchant.object.js';
 import type { WebhooksService } from '../webhooks.service.js';
 
@@ -66,6 +66,12 @@ export const outbox = restate.object({
     }),
 
     enqueue: async (ctx: ObjectContext, spec: JobSpec) => enqueue(ctx, spec),
+
+    /** Whether an address (recipient key) unsubscribed or confirmed, for this merchant only. */
+    recipient: restate.handlers.object.shared(async (ctx: ObjectSharedContext, rkey: string) => (await ctx.get<RecipientState>(`r:${rkey}`)) ?? NO_RECIPIENT_STATE),
+    unsubscribe: async (ctx: ObjectContext, rkey: string) => { ctx.set(`r:${rkey}`, { ...((await ctx.get<RecipientState>(`r:${rkey}`)) ?? NO_RECIPIENT_STATE), unsubscribed: true }); },
+    /** The confirmation link; confirming also resubscribes (the shopper asked again). */
+    confirm: async (ctx: ObjectContext, rkey: string) => { ctx.set(`r:${rkey}`, { unsubscribed: false, confirmed: true }); },
 
     winnerDone: async (ctx: ObjectContext, dropId: string) => { ctx.set(`wd:${dropId}`, ((await ctx.get<number>(`wd:${dropId}`)) ?? 0) + 1); },
 

@@ -1,10 +1,11 @@
 /**
  * Recipient: one per (merchant, address), keyed by recipientKey (an HMAC, not the address).
- * Holds whether the address unsubscribed from this merchant and whether an address given
- * anonymously has been confirmed; sends the confirmation email at most once.
+ * Sends the confirmation email for an address given anonymously, at most once. (Whether an
+ * address unsubscribed or confirmed lives in the merchant's outbox, where the fan-out reads it
+ * page by page without a call per notice.)
  */
 import * as restate from '@restatedev/restate-sdk';
-import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
+import type { ObjectContext } from '@restatedev/restate-sdk';
 import type { Contact, NoticeRecord } from '../../core/notices/kinds.js';
 import { composeNotice } from '../../core/notices/compose.js';
 import { confirmToken, confirmUrl } from '../../core/notices/links.js';
@@ -16,23 +17,16 @@ import type { OutboxObject } from './outbox.object.js';
 const outboxApi = { name: 'outbox' } as OutboxObject;
 
 export interface RecipientState { unsubscribed: boolean; confirmed: boolean }
+export const NO_RECIPIENT_STATE: RecipientState = { unsubscribed: false, confirmed: false };
 
 export const recipient = restate.object({
   name: 'recipient',
   options: { enableLazyState: true },
   handlers: {
-    status: restate.handlers.object.shared(async (ctx: ObjectSharedContext): Promise<RecipientState> => ({
-      unsubscribed: (await ctx.get<boolean>('unsub')) ?? false, confirmed: (await ctx.get<boolean>('confirmed')) ?? false,
-    })),
-
-    unsubscribe: async (ctx: ObjectContext) => { ctx.set('unsub', true); ctx.set('unsubAt', await ctx.date.now()); },
-
-    /** The link in the confirmation email; confirming also resubscribes (the shopper asked again). */
-    confirm: async (ctx: ObjectContext) => { ctx.set('confirmed', true); ctx.clear('unsub'); },
-
     /** Send the confirmation email once per address (later notices wait for the click). */
     requestConfirm: async (ctx: ObjectContext, input: { merchantId: string; dropId: string; dropName: string; contact: Contact }) => {
-      if ((await ctx.get<boolean>('confirmed')) || (await ctx.get<NoticeRecord>('confirmMail'))) return;
+      if (await ctx.get<NoticeRecord>('confirmMail')) return;
+      if ((await ctx.objectClient(outboxApi, input.merchantId).recipient(ctx.key)).confirmed) return;
       const settings = await ctx.objectClient(outboxApi, input.merchantId).settings();
       if (!settings?.enabled) return;
       const { serverSecret, publicUrl } = notifierDeps();

@@ -105,7 +105,7 @@ export function emailRoutes(deps: ApiDeps): Hono {
   app.get('/public/email/confirm', async (c) => {
     const check = checkConfirm(deps.config.serverSecret, tokenOf(c), deps.now());
     if (!check.ok) throw badLink(check.reason);
-    await call('recipient', check.payload.r, 'confirm');
+    await call('outbox', check.payload.m, 'confirm', check.payload.r);
     return html(c, linkPage('Address confirmed', `Thank you. ${check.payload.e} will now get news about your drops.`));
   });
 
@@ -119,7 +119,7 @@ export function emailRoutes(deps: ApiDeps): Hono {
   app.post('/public/email/unsubscribe', async (c) => {
     const check = checkUnsubscribe(deps.config.serverSecret, tokenOf(c), deps.now());
     if (!check.ok) throw badLink(check.reason);
-    await call('recipient', check.payload.r, 'unsubscribe');
+    await call('outbox', check.payload.m, 'unsubscribe', check.payload.r);
     return html(c, linkPage('Unsubscribed', 'You will get no more emails about drops from this shop.'));
   });
 
