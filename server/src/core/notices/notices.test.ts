@@ -5,7 +5,7 @@ import { noticeHeaders, oneLine } from './headers.js';
 import { LOCALES, isEmailAddress, pickLocale, pickTimeZone, type AnyNotice } from './kinds.js';
 import { checkConfirm, checkUnsubscribe, confirmToken, recipientKey, unsubscribeToken } from './links.js';
 import { emailKey, seal, unseal } from './seal.js';
-import { advance, pageSpanMs, sendOffsets } from './pacing.js';
+import { advance, pace, pageSpanMs, sendOffsets } from './pacing.js';
 import { smtpHostProblem } from './smtp-host.js';
 
 const ALL: AnyNotice[] = ['entered', 'won', 'reminder', 'promoted', 'lost', 'cancelled', 'opening_soon', 'confirm_address'];
@@ -122,5 +122,21 @@ describe('smtp host', () => {
   it('picks one of the five languages and a real time zone', () => {
     expect([pickLocale('de-AT'), pickLocale('pt-BR'), pickLocale(undefined), pickLocale('JA')]).toEqual(['de', 'en', 'en', 'ja']);
     expect([pickTimeZone('Europe/Berlin'), pickTimeZone('Mars/Base'), pickTimeZone('UTC\r\nX: y')]).toEqual(['Europe/Berlin', 'UTC', 'UTC']);
+  });
+});
+
+describe('pace', () => {
+  it('keeps every send evenly spaced at the rate however late each step runs', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), fc.array(fc.tuple(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 0, max: 900 })), { minLength: 1, maxLength: 30 }), (rate, steps) => {
+      let now = 0; let nextAt: number | undefined; const sends: number[] = [];
+      for (const [n, latency] of steps) {
+        const p = pace(now, nextAt, n, rate);
+        sends.push(...p.offsets.map((o) => now + o));
+        nextAt = p.nextAt;
+        now += p.waitMs + Math.min(latency, p.nextAt - now - p.waitMs); // late, but before this page's time is up
+      }
+      const gap = 1000 / rate;
+      sends.forEach((t, k) => expect(Math.abs(t - k * gap)).toBeLessThanOrEqual(1 + k * 0.001 + 0.5 * (steps.length)));
+    }));
   });
 });

@@ -13,6 +13,20 @@ export function sendOffsets(n: number, rate: number, carryMs = 0): number[] {
 /** How long until the next page: the time this page's sends occupy (none when nothing was sent). */
 export const pageSpanMs = (n: number, rate: number) => Math.round((n * 1000) / rate);
 
+/** How far ahead of its page's first send a step runs, so the step's own latency leaves no gap. */
+export const STEP_LEAD_MS = 1000;
+
+/**
+ * The schedule of one page on the job's own clock: its n sends continue where the previous page's
+ * ended (`nextAt`, never in the past), and the next step is due a little before this page's time is
+ * up. However late a step runs, the sends stay evenly spaced at `rate` as long as the system keeps up.
+ */
+export function pace(now: number, nextAt: number | undefined, n: number, rate: number, leadMs = STEP_LEAD_MS): { offsets: number[]; nextAt: number; waitMs: number } {
+  const start = Math.max(now, nextAt ?? now);
+  const end = start + pageSpanMs(n, rate);
+  return { offsets: sendOffsets(n, rate, start - now), nextAt: end, waitMs: Math.max(0, end - now - leadMs) };
+}
+
 /** The job's place: which shard and page (or watcher page) comes next, and whether it is finished. */
 export interface Cursor { shard: number; page: number }
 

@@ -12,7 +12,7 @@ import { all } from '../state.js';
 import { notifierDeps } from './deps.js';
 import { NO_RECIPIENT_STATE, type RecipientState } from './recipient.object.js';
 import { creditsEarned, type Contact } from '../../core/notices/kinds.js';
-import { advance, pageSpanMs, sendOffsets } from '../../core/notices/pacing.js';
+import { advance, pace } from '../../core/notices/pacing.js';
 import type { StoredEmailSettings } from '../../core/notices/settings.js';
 import { sends } from '../../core/notices/settings.js';
 import type { Job } from './jobs.js';
@@ -45,7 +45,8 @@ export async function stepJob(ctx: ObjectContext, env: StepEnv, job: Job, exclud
   if (!email && !hooks) { Object.assign(job, { status: 'done', finishedAt: env.now }); return 0; }
   const { targets, pages } = await pageOf(ctx, env, job);
   const chosen = targets.filter((t) => !exclude.has(t.id) && ((email && t.contact) || hooks));
-  const offsets = sendOffsets(chosen.length, env.rate);
+  const { offsets, nextAt, waitMs } = pace(env.now, job.nextAt, chosen.length, env.rate);
+  job.nextAt = nextAt;
   // Unsubscribed / confirmed, read here for the whole page (local state), so each notice needs no call.
   const secret = notifierDeps().serverSecret;
   const states = email ? await all(chosen.map((t) => ctx.get<RecipientState>(`r:${t.contact ? recipientKey(secret, env.merchantId, t.contact.email) : '-'}`))) : [];
@@ -64,5 +65,5 @@ export async function stepJob(ctx: ObjectContext, env: StepEnv, job: Job, exclud
   const next = advance(job.cursor, pages, job.source === 'watchers' ? 1 : job.shards);
   if (next) job.cursor = next;
   else Object.assign(job, { status: 'done', finishedAt: env.now });
-  return pageSpanMs(chosen.length, env.rate);
+  return waitMs;
 }

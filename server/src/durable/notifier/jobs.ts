@@ -24,6 +24,8 @@ export interface Job extends Omit<JobSpec, 'exclude'> {
   cursor: Cursor;
   processed: number;
   dispatched: number;
+  /** When the next page's first send is due (the job's pacing clock, core/notices/pacing.ts). */
+  nextAt?: number;
   createdAt: number;
   startedAt?: number;
   finishedAt?: number;
