@@ -21,6 +21,7 @@ export default defineConfig({
         { text: 'Quick start', link: '/guide/quick-start' },
         { text: 'Embed the widget', link: '/guide/embed' },
         { text: 'Merchant integration', link: '/guide/merchant' },
+        { text: 'Shopper email and webhooks', link: '/guide/email' },
         { text: 'SDK', link: '/guide/sdk' },
       ] },
       { text: 'Fairness', items: [

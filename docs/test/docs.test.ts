@@ -39,6 +39,7 @@ const PAGES: Array<[path: string, heading: RegExp]> = [
   ['/guide/quick-start.html', /Quick start/],
   ['/guide/embed.html', /Embed the widget/],
   ['/guide/merchant.html', /Merchant integration/],
+  ['/guide/email.html', /Shopper email and webhooks/],
   ['/guide/sdk.html', /@fairdrop\/sdk/],
   ['/draw-spec.html', /fairdrop-draw-v1/],
   ['/verify-a-draw.html', /verifies a draw/],

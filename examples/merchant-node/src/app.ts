@@ -52,7 +52,7 @@ export function createApp(cfg: AppConfig) {
     if (route === 'POST /checkout') return checkout(req, res, user);
     if (route === 'POST /webhooks/fairdrop') {
       const raw = await readBody(req);
-      const v = verifyWebhook(raw, req.headers['fairdrop-signature'] as string | undefined, cfg.webhookSecret);
+      const v = verifyWebhook(raw, req.headers, cfg.webhookSecret); // Standard Webhooks headers (or the deprecated Fairdrop-Signature)
       if (!v.ok) { log(`webhook refused: ${v.reason}`); return send(res, 400, { error: v.reason, detail: v.message }); }
       if (!seen.has(v.event.id)) { seen.add(v.event.id); events.push(v.event); log(`webhook ${v.event.type} for drop ${v.event.dropId}`); }
       return send(res, 200, { received: true });
