@@ -6,7 +6,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { verifyInclusion } from '@fairdrop/sdk/draw';
 import { checkResponse, exercised, requiredOperations, ContractError } from './contract.js';
-import { startStack, pk, sk, openDrop, drawNow, enter, type Stack } from './stack.js';
+import { startStack, pk, sk, openDrop, drawNow, enter, SECRET, type Stack } from './stack.js';
+import { confirmToken, recipientKey, unsubscribeToken } from '../src/core/notices/links.js';
 
 let s: Stack;
 beforeAll(async () => { s = await startStack(); }, 90_000);
@@ -84,6 +85,27 @@ describe('every operation, once', () => {
 
     const other = await client.drop(m, {}, 60_000, 120_000);
     expect((await client.req('POST', `/v1/drops/${other.id}/cancel`, { headers: sk(m) })).body.phase).toBe('cancelled');
+  });
+
+  it('answers the shopper-email routes as documented', async () => {
+    const { client } = s;
+    const m = await client.merchant('Contract mail shop');
+    const put = await client.req('PUT', '/v1/merchant/email', { headers: sk(m), body: { from: { address: 'drops@shop.example' }, smtp: { host: '127.0.0.1', port: 2525, security: 'none', password: 'pw' } } });
+    expect(put.body.smtp.hasPassword).toBe(true);
+    expect((await client.req('GET', '/v1/merchant/email', { headers: sk(m) })).body.from.address).toBe('drops@shop.example');
+    const later = await client.drop(m, {}, 3_600_000, 7_200_000);
+    const watch = await client.req('POST', `/v1/public/drops/${later.id}/watch`, { headers: { ...pk(m), 'fairdrop-shopper': await client.shopperToken(m, 'watcher') }, body: { email: 'w@example.com' } });
+    expect([watch.status, watch.body.confirmationRequired]).toEqual([202, true]);
+    expect((await client.req('GET', `/v1/drops/${later.id}/notices`, { headers: sk(m) })).body.ratePerSecond).toBe(50);
+    expect((await client.req('GET', `/v1/drops/${later.id}/entries/00AAAAAAAAAAAAAA/notices`, { headers: sk(m) })).body.data).toEqual([]);
+    const rkey = recipientKey(SECRET, m.merchant.id, 'w@example.com');
+    const ct = confirmToken(SECRET, m.merchant.id, rkey, 'w@example.com', Date.now());
+    expect((await client.req('GET', `/v1/public/email/confirm?t=${encodeURIComponent(ct)}`)).status).toBe(200);
+    const ut = encodeURIComponent(unsubscribeToken(SECRET, m.merchant.id, rkey, Date.now()));
+    expect((await client.req('GET', `/v1/public/email/unsubscribe?t=${ut}`)).body).toContain('<form');
+    expect((await client.req('POST', `/v1/public/email/unsubscribe?t=${ut}`)).status).toBe(200);
+    expect((await client.req('DELETE', '/v1/merchant/email', { headers: sk(m) })).status).toBe(204);
+    expect((await client.req('GET', '/v1/merchant/email', { headers: sk(m) })).body.code).toBe('email_not_configured');
   });
 
   it('covers every route of the contract (SSE streams excepted)', () => {
