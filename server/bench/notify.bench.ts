@@ -77,6 +77,10 @@ async function main(): Promise<void> {
     const spanS = (lost[lost.length - 1]! - lost[0]!) / 1000;
     const perS = (lost.length - 1) / spanS;
     log(`draw → last winner notice ${((Math.max(...won) - drawAt) / 1000).toFixed(2)} s; first loser notice ${((lost[0]! - drawAt) / 1000).toFixed(2)} s after the draw call (winners first: ${Math.max(...won) <= lost[0]!})`);
+    const gaps = lost.slice(1).map((t, i) => t - lost[i]!);
+    const lagging = gaps.filter((g) => g > (3000 / RATE)).length;
+    const thirds = [0, 1, 2].map((k) => { const a = lost[Math.floor((k * lost.length) / 3)]!; const z = lost[Math.floor(((k + 1) * lost.length) / 3) - 1]!; return ((lost.length / 3 - 1) / ((z - a) / 1000)).toFixed(1); });
+    log(`arrival: per third ${thirds.join(' / ')} /s; ${lagging} gaps longer than 3 send intervals, longest ${Math.max(...gaps)} ms`);
     log(`fan-out: ${lost.length} of ${losers} losers in ${spanS.toFixed(1)} s = ${perS.toFixed(1)}/s at a configured ${RATE}/s (${((perS / RATE - 1) * 100).toFixed(1)}%); sink accepts ${smtpAccept.toFixed(0)}/s`);
     console.log(`RESULT ${JSON.stringify({ notices_per_s: Number(perS.toFixed(2)), configured_per_s: RATE, smtp_accept_per_s: Number(smtpAccept.toFixed(1)), entries: N, losers_notified: lost.length, winners_first: Math.max(...won) <= lost[0]! })}`);
   } finally {

@@ -53,7 +53,7 @@ export async function stepJob(ctx: ObjectContext, env: StepEnv, job: Job, exclud
   chosen.forEach((t, i) => {
     const credits = job.kind === 'lost' ? creditsEarned(t.paid, job.drop.rollover) : undefined;
     if (email && t.contact) {
-      ctx.objectSendClient(mailboxApi, `${job.dropId}:${t.id}`).notify({ kind: job.kind, merchantId: env.merchantId, dropId: job.dropId, contact: t.contact, drop: job.drop, settings: env.settings, recipient: states[i] ?? NO_RECIPIENT_STATE, ...(credits !== undefined ? { credits } : {}) }, later(offsets[i]!));
+      ctx.objectSendClient(mailboxApi, `${job.dropId}:${t.id}`).notify({ kind: job.kind, merchantId: env.merchantId, dropId: job.dropId, contact: t.contact, drop: job.drop, settings: env.settings, recipient: states[i] ?? NO_RECIPIENT_STATE, at: env.now + offsets[i]!, ...(credits !== undefined ? { credits } : {}) }, later(offsets[i]!));
     }
     if (hooks) {
       const data = { entryId: t.id, ...(t.shopperId?.startsWith('c_') ? { shopperId: t.shopperId.slice(2) } : {}), rolloverCreditsEarned: credits ?? 0 };

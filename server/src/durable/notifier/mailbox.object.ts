@@ -46,6 +46,8 @@ export interface NotifyInput {
   /** Sent along by fan-outs (read once per page), so a notice needs no further call. */
   settings?: StoredEmailSettings | null;
   recipient?: RecipientState;
+  /** When the notice is due (fan-outs know it), so the step needs no clock read of its own. */
+  at?: number;
 }
 
 const subjectOf = (ctx: ObjectContext) => ctx.key.slice(ctx.key.indexOf(':') + 1);
@@ -71,8 +73,9 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
   const key = `n:${input.kind}`;
   const prev = await ctx.get<NoticeRecord>(key);
   if (prev && prev.status !== 'scheduled') return prev;
-  const done = async (r: Omit<NoticeRecord, 'updatedAt'>) => {
-    const rec = { ...r, updatedAt: await ctx.date.now() } as NoticeRecord;
+  const now = input.at ?? await ctx.date.now();
+  const done = (r: Omit<NoticeRecord, 'updatedAt'>, at = now) => {
+    const rec = { ...r, updatedAt: at } as NoticeRecord;
     ctx.set(key, rec);
     if (input.reportWinner) ctx.objectSendClient(outboxApi, input.merchantId).winnerDone(input.dropId);
     return rec;
@@ -96,7 +99,6 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
   }
   const buying = input.kind === 'won' || input.kind === 'promoted' || input.kind === 'reminder';
   const actionUrl = buying ? await checkoutLink(ctx, input, drop, settings.siteUrl, contact) : input.kind === 'lost' ? undefined : settings.siteUrl;
-  const now = await ctx.date.now();
   const msg = composeNotice(settings, contact, {
     notice: input.kind, merchantId: input.merchantId, dropId: input.dropId, subjectId: entryId, dropName: drop.name,
     ...(actionUrl ? { actionUrl } : {}), ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
@@ -104,7 +106,7 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
   }, { serverSecret, publicUrl, now });
     try {
     const sent = await ctx.run(`smtp ${input.kind}`, () => sendNotice(input.merchantId, settings, msg), SMTP_RETRY);
-    const rec = await done({ status: 'sent', attempts: sent.attempts, messageId: sent.messageId, locale: contact.locale });
+    const rec = done({ status: 'sent', attempts: sent.attempts, messageId: sent.messageId, locale: contact.locale }, sent.at);
     if ((input.kind === 'won' || input.kind === 'promoted') && input.deadline !== undefined && sends(settings, 'reminder')) {
       const at = input.deadline - settings.reminderMinutesBefore * 60_000;
       if (at > now) {
@@ -123,7 +125,7 @@ async function deliver(ctx: ObjectContext, input: NotifyInput): Promise<NoticeRe
 
 export const mailbox = restate.object({
   name: 'mailbox',
-  options: { enableLazyState: true },
+  // Eager state: a mailbox holds a handful of small records, and loading them with the call saves a round trip per notice.
   handlers: {
     notify: async (ctx: ObjectContext, input: NotifyInput) => deliver(ctx, input),
 

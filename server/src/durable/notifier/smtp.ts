@@ -53,11 +53,11 @@ async function transportFor(merchantId: string, s: StoredEmailSettings): Promise
 }
 
 /** Send one composed notice; resolves with the Message-ID and how many tries it took here. */
-export async function sendNotice(merchantId: string, s: StoredEmailSettings, m: ComposedNotice): Promise<{ messageId: string; attempts: number }> {
+export async function sendNotice(merchantId: string, s: StoredEmailSettings, m: ComposedNotice): Promise<{ messageId: string; attempts: number; at: number }> {
   const e = m.envelope;
   const key = `${merchantId}:${e.messageId}`;
   const seen = sentHere.get(key);
-  if (seen) return { messageId: seen, attempts: tries.get(key) ?? 1 };
+  if (seen) return { messageId: seen, attempts: tries.get(key) ?? 1, at: Date.now() };
   const attempts = (tries.get(key) ?? 0) + 1;
   tries.set(key, attempts);
   if (tries.size > SENT_MEMORY) tries.delete(tries.keys().next().value!);
@@ -70,7 +70,7 @@ export async function sendNotice(merchantId: string, s: StoredEmailSettings, m: 
     });
     sentHere.set(key, info.messageId);
     if (sentHere.size > SENT_MEMORY) sentHere.delete(sentHere.keys().next().value!);
-    return { messageId: info.messageId, attempts };
+    return { messageId: info.messageId, attempts, at: Date.now() };
   } catch (err) {
     const code = (err as { responseCode?: number }).responseCode;
     if (code && code >= 500 && code < 600) throw new restate.TerminalError(`the SMTP relay refused the message for good (${code})`);
