@@ -13,8 +13,8 @@ export function sendOffsets(n: number, rate: number, carryMs = 0): number[] {
 /** How long until the next page: the time this page's sends occupy (none when nothing was sent). */
 export const pageSpanMs = (n: number, rate: number) => Math.round((n * 1000) / rate);
 
-/** How far ahead of its page's first send a step runs, so the step's own latency leaves no gap. */
-export const STEP_LEAD_MS = 1000;
+/** How far ahead of its page's first send a step runs, so the step's own latency (seconds on a loaded machine) leaves no gap. */
+export const STEP_LEAD_MS = 3000;
 
 /**
  * The schedule of one page on the job's own clock: its n sends continue where the previous page's
