@@ -17,7 +17,7 @@ import { publishDrop, sendWebhook } from './publish.js';
 import type { LedgerObject } from './ledger.object.js';
 import type { HolderObject } from './holder.object.js';
 import type { MerchantObject } from './merchant.object.js';
-import { noticesAfterDraw, noticesOnCancel } from './notifier/hooks.js';
+import { noticesAfterDraw, noticesOnCancel, noticesOnFinish } from './notifier/hooks.js';
 
 const ledgerApi = { name: 'ledger' } as LedgerObject;
 const holderApi = { name: 'holder' } as HolderObject;
@@ -108,6 +108,7 @@ async function finish(ctx: ObjectContext, config: DropConfig) {
   const byShard = new Map<number, string[]>();
   for (const id of kept) byShard.set(shardOfEntryId(id), [...(byShard.get(shardOfEntryId(id)) ?? []), id]);
   for (let s = 0; s < config.shards; s++) ctx.objectSendClient(ledgerApi, ledgerKey(config.merchantId, s)).settle({ dropId: config.id, kept: byShard.get(s) ?? [] });
+  noticesOnFinish(ctx, config, draw.record.backups.slice(cursor));
   await setPhase(ctx, config, 'completed', 'drop.completed');
 }
 

@@ -51,6 +51,24 @@ describe.concurrent('notices through a drop’s life', () => {
     expect(sink.to(`${backup}@example.com`)[0]!.mail.text).toMatch(/réservé jusqu'à .+ UTC\+1|réservé jusqu'à .+ CET/);
   }, 60_000);
 
+  it('tells backups who were never promoted "not this time" once the drop completes', async () => {
+    const m = await s.client.merchant('Backup Shop');
+    await useSmtp(s.client, m, sink.port, { notices: ['lost'] });
+    const d = await openDrop(s.client, m, { name: 'Backup Drop', inventory: 1, backupCount: 2 });
+    const byEntry = new Map<string, string>();
+    for (const c of ['bak-a', 'bak-b', 'bak-c']) byEntry.set((await enterWith(s.client, m, d.id, c, { email: `${c}@example.com` })).body.entryId, c);
+    const record = await drawNow(s.client, m, d.id);
+    const winner = byEntry.get(record.winners[0])!;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(['bak-a', 'bak-b', 'bak-c'].flatMap((c) => sink.to(`${c}@example.com`))).toHaveLength(0); // backups wait; nobody else lost
+    const start = await s.client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: { 'fairdrop-key': m.publishableKey, 'fairdrop-shopper': await tokenWith(m, winner, {}) } });
+    expect((await s.client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } })).status).toBe(200);
+    const backups = record.backups.map((e: string) => byEntry.get(e)!);
+    await sink.waitFor(() => backups.every((c: string) => sink.to(`${c}@example.com`).length === 1), 30_000);
+    expect(backups.map((c: string) => subjects(`${c}@example.com`)[0])).toEqual(['Not this time: Backup Drop', 'Not this time: Backup Drop']);
+    expect(sink.to(`${winner}@example.com`)).toHaveLength(0);
+  }, 60_000);
+
   it('tells every entrant when a drop is cancelled', async () => {
     const m = await s.client.merchant('Cancel Shop');
     await useSmtp(s.client, m, sink.port, { notices: ['cancelled'] });

@@ -6,7 +6,7 @@
  */
 import * as restate from '@restatedev/restate-sdk';
 import type { ObjectContext } from '@restatedev/restate-sdk';
-import { ledgerKey } from '../../core/ids.js';
+import { ledgerKey, shardOfEntryId } from '../../core/ids.js';
 import { recipientKey } from '../../core/notices/links.js';
 import { all } from '../state.js';
 import { notifierDeps } from './deps.js';
@@ -23,6 +23,7 @@ import type { WebhooksService } from '../webhooks.service.js';
 const mailboxApi = { name: 'mailbox' } as MailboxObject;
 const ledgerApi = { name: 'ledger' } as LedgerObject;
 const webhooksApi = { name: 'webhooks' } as WebhooksService;
+const PAGE = 64;
 const later = <I>(ms: number) => restate.rpc.sendOpts<I>({ delay: { milliseconds: ms } });
 
 export interface Target { id: string; shopperId?: string; paid: number; contact: Contact | null }
@@ -33,6 +34,14 @@ async function pageOf(ctx: ObjectContext, env: StepEnv, job: Job): Promise<{ tar
     const pages = (await ctx.get<{ pages: number }>(`wm:${job.dropId}`))?.pages ?? 0;
     const rows = (await ctx.get<Array<{ id: string; contact: Contact }>>(`w:${job.dropId}:${job.cursor.page}`)) ?? [];
     return { pages, targets: rows.map((r) => ({ id: r.id, paid: 0, contact: r.contact })) };
+  }
+  if (job.source === 'list') {
+    const ids = (await ctx.get<string[]>(`l:${job.id}`)) ?? [];
+    const slice = ids.slice(job.cursor.page * PAGE, (job.cursor.page + 1) * PAGE);
+    const byShard = new Map<number, string[]>();
+    for (const id of slice) byShard.set(shardOfEntryId(id), [...(byShard.get(shardOfEntryId(id)) ?? []), id]);
+    const got = await all([...byShard].map(([shard, entryIds]) => ctx.objectClient(ledgerApi, ledgerKey(env.merchantId, shard)).contactsOf({ dropId: job.dropId, entryIds })));
+    return { pages: Math.ceil(ids.length / PAGE), targets: got.flat().map((row) => ({ id: row.entryId, ...(row.shopperId ? { shopperId: row.shopperId } : {}), paid: row.paid, contact: row.contact })) };
   }
   const r = await ctx.objectClient(ledgerApi, ledgerKey(env.merchantId, job.cursor.shard)).contactPage({ dropId: job.dropId, page: job.cursor.page });
   return { pages: r.pages, targets: r.rows.map((row) => ({ id: row.entryId, shopperId: row.shopperId, paid: row.paid, contact: row.contact })) };
@@ -62,7 +71,7 @@ export async function stepJob(ctx: ObjectContext, env: StepEnv, job: Job, exclud
   });
   job.processed += targets.length;
   job.dispatched += chosen.length;
-  const next = advance(job.cursor, pages, job.source === 'watchers' ? 1 : job.shards);
+  const next = advance(job.cursor, pages, job.source === 'shards' ? job.shards : 1);
   if (next) job.cursor = next;
   else Object.assign(job, { status: 'done', finishedAt: env.now });
   return waitMs;

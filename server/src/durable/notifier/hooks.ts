@@ -31,6 +31,12 @@ export function noticesAfterDraw(ctx: ObjectContext, config: DropConfig, record:
   });
 }
 
+/** At completion: the backups who were never promoted did not get a slot either. */
+export function noticesOnFinish(ctx: ObjectContext, config: DropConfig, unpromoted: string[]): void {
+  if (!unpromoted.length) return;
+  ctx.objectSendClient(outboxApi, config.merchantId).enqueue({ dropId: config.id, kind: 'lost', suffix: 'backups', source: 'list', list: unpromoted, shards: config.shards, drop: briefOf(config) });
+}
+
 export function noticesOnCancel(ctx: ObjectContext, config: DropConfig): void {
   ctx.objectSendClient(outboxApi, config.merchantId).enqueue({ dropId: config.id, kind: 'cancelled', source: 'shards', shards: config.shards, drop: briefOf(config) });
 }

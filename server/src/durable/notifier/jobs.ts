@@ -7,8 +7,12 @@ export type JobKind = 'lost' | 'cancelled' | 'opening_soon';
 export interface JobSpec {
   dropId: string;
   kind: JobKind;
-  /** Entries from the ledger shards' pages, or the drop's watchers. */
-  source: 'shards' | 'watchers';
+  /** Entries from the ledger shards' pages, the drop's watchers, or a list of entries (`list`). */
+  source: 'shards' | 'watchers' | 'list';
+  /** For `list`: the entries (backups never promoted, at completion). */
+  list?: string[];
+  /** Tells two jobs of one kind apart (the backups' `lost` job). */
+  suffix?: string;
   shards: number;
   drop: DropBrief;
   /** Entries that do not get this notice (winners and backups, for `lost`). */
@@ -18,7 +22,7 @@ export interface JobSpec {
   startAfter?: number;
 }
 
-export interface Job extends Omit<JobSpec, 'exclude'> {
+export interface Job extends Omit<JobSpec, 'exclude' | 'list'> {
   id: string;
   status: 'waiting' | 'running' | 'done';
   cursor: Cursor;
@@ -31,11 +35,11 @@ export interface Job extends Omit<JobSpec, 'exclude'> {
   finishedAt?: number;
 }
 
-export const jobId = (dropId: string, kind: JobKind) => `${dropId}:${kind}`;
+export const jobId = (dropId: string, kind: JobKind, suffix?: string) => `${dropId}:${kind}${suffix ? `:${suffix}` : ''}`;
 
 export function newJob(spec: JobSpec, now: number): Job {
-  const { exclude: _x, ...rest } = spec;
-  return { ...rest, id: jobId(spec.dropId, spec.kind), status: 'waiting', cursor: { shard: 0, page: 0 }, processed: 0, dispatched: 0, createdAt: now };
+  const { exclude: _x, list: _l, ...rest } = spec;
+  return { ...rest, id: jobId(spec.dropId, spec.kind, spec.suffix), status: 'waiting', cursor: { shard: 0, page: 0 }, processed: 0, dispatched: 0, createdAt: now };
 }
 
 /** A waiting job may start once its winners' notices are done, or once its deadline passed. */

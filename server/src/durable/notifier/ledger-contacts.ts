@@ -42,6 +42,15 @@ export const contactHandlers = {
   contact: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; entryId: string }): Promise<Contact | null> =>
     strip(await ctx.get<StoredContact>(`c:${input.dropId}:${input.entryId}`))),
 
+  /** Some entries' contacts (the backups never promoted); the shopper is known only through a contact. */
+  contactsOf: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; entryIds: string[] }): Promise<ContactRow[]> => {
+    const got = await all(input.entryIds.map((e) => ctx.get<StoredContact>(`c:${input.dropId}:${e}`)));
+    return input.entryIds.map((entryId, i) => {
+      const c = got[i] ?? null;
+      return { entryId, shopperId: c?.customerId ? `c_${c.customerId}` : '', paid: c?.paid ?? 0, contact: strip(c) };
+    });
+  }),
+
   /** One page of a drop's entries with their contacts and paid tickets (≤ 64 rows, 2 reads each). */
   contactPage: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; page: number }): Promise<{ rows: ContactRow[]; pages: number }> => {
     const meta = await ctx.get<LedgerMeta>(`m:${input.dropId}`);

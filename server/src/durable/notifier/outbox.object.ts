@@ -31,10 +31,11 @@ export interface WatchInput { dropId: string; dropName: string; opensAt: number;
 const wants = (m: { webhooks: Array<{ events: string[] }> } | null, type: string) => !!m?.webhooks.some((w) => !w.events.length || w.events.includes(type));
 
 async function enqueue(ctx: ObjectContext, spec: JobSpec): Promise<void> {
-  const id = jobId(spec.dropId, spec.kind);
+  const id = jobId(spec.dropId, spec.kind, spec.suffix);
   if (await ctx.get<Job>(`job:${id}`)) return;
   ctx.set(`job:${id}`, newJob(spec, await ctx.date.now()));
   if (spec.exclude?.length) ctx.set(`x:${id}`, spec.exclude);
+  if (spec.list?.length) ctx.set(`l:${id}`, spec.list);
   const of = (await ctx.get<string[]>(`jobsOf:${spec.dropId}`)) ?? [];
   ctx.set(`jobsOf:${spec.dropId}`, [...of, id]);
   ctx.set('queue', [...((await ctx.get<string[]>('queue')) ?? []), id]);
@@ -111,7 +112,7 @@ export const outbox = restate.object({
       const env = { merchantId: ctx.key, settings, rate: settings?.ratePerSecond ?? notifierDeps().defaultRate, lostWebhooks: wants(merchant, 'entry.lost'), now };
       const wait = await stepJob(ctx, env, job, exclude);
       ctx.set(`job:${job.id}`, job);
-      if (job.status === 'done') { ctx.set('queue', queue.filter((id) => id !== job!.id)); ctx.clear(`x:${job.id}`); }
+      if (job.status === 'done') { ctx.set('queue', queue.filter((id) => id !== job!.id)); ctx.clear(`x:${job.id}`); ctx.clear(`l:${job.id}`); }
       ctx.objectSendClient(outboxApi, ctx.key).step(later(wait));
     },
 
