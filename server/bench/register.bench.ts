@@ -215,7 +215,7 @@ async function seed(ingress: string, m: Merchant, drop: { id: string; opensAt: n
   await Promise.all([...byShard].map(async ([shard, items]) => {
     for (let i = 0; i < items.length; i += SEED_BATCH) {
       const res = await json<RegisterResult[]>('POST', `${ingress}/ledger/${encodeURIComponent(ledgerKey(m.merchant.id, shard))}/register`, {}, items.slice(i, i + SEED_BATCH));
-      for (const r of res) { if (!r.ok) throw new Error(`seed refused: ${r.code}`); if (r.created) created++; }
+      for (const r of res) { if (!r.ok) throw new Error(`seed refused: ${r.code}`); if (r.value.created) created++; }
     }
   }));
   return created;

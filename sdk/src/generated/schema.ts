@@ -459,8 +459,12 @@ export interface components {
          * @enum {string}
          */
         Phase: "scheduled" | "registration" | "closed" | "purchase" | "completed" | "cancelled";
-        /** @enum {string} */
-        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
+        /**
+         * @description `unavailable` (503, with `Retry-After`) is transient: repeat the request. `permanent_failure` (500)
+         *     means a durable step failed for good (it was retried and cannot succeed); repeating will not help.
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "permanent_failure" | "internal_error";
         Problem: {
             /** @description A URI naming the problem type. */
             type: string;

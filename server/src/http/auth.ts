@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { FairdropError } from '../core/errors.js';
 import { sha256Hex } from '../core/ids.js';
 import { verifyShopperToken } from '../core/shopper-token.js';
-import type { MerchantRecord } from '../durable/merchant.object.js';
+import type { MerchantRecord } from '../durable/api.js';
 import type { DropConfig } from '../core/model.js';
 import type { Services } from './services.js';
 

@@ -6,15 +6,15 @@ import { registration } from '../schemas.js';
 import { requirePublishableKey, shopperId, shopperHeaders } from '../auth.js';
 import { issueChallenge, verifyPow, proVerdict, requireTrust, trustScore, ReplayGuard } from '../bot-guard.js';
 import { clientKey } from '../middleware.js';
-import { FairdropError, unwrap, type Outcome } from '../../core/errors.js';
-import { entryIdFor, holderKey, shardOf, ledgerKey } from '../../core/ids.js';
+import { FairdropError, unwrap } from '../../core/errors.js';
+import { entryIdFor, entryKey, shardOf, ledgerKey } from '../../core/ids.js';
 import { geoVerdict } from '../../core/geo.js';
 import { oddsEstimate } from '../../core/odds.js';
 import { myEntry } from '../my-entry.js';
 import { signToken, type PurchasePayload } from '../../core/tokens.js';
 import type { StoredEntry, DropConfig, PublicDrop } from '../../core/model.js';
 import type { DropInfo } from '../services.js';
-import type { MerchantRecord } from '../../durable/merchant.object.js';
+import type { MerchantRecord } from '../../durable/api.js';
 
 
 /** The receipt; odds are estimated from tickets (multipliers shift everyone alike, roughly). */
@@ -85,8 +85,8 @@ export function publicRoutes(deps: ApiDeps): Hono {
       opensAt: config.opensAt, closesAt: config.closesAt, loyaltyMultipliers: config.loyaltyMultipliers, rollover: config.rollover,
       unitAmount: config.ticketPrice?.amount ?? 0,
     });
-    if (!result.ok) throw new FairdropError(result.code, result.detail);
-    return c.json(receipt(result.entry, config, info.drop, result.created), result.created ? 201 : 200);
+    const { entry, created } = unwrap(result);
+    return c.json(receipt(entry, config, info.drop, created), created ? 201 : 200);
   });
 
   app.get('/drops/:dropId/entries/me', async (c) => {
@@ -109,7 +109,7 @@ export function publicRoutes(deps: ApiDeps): Hono {
     const { config } = info;
     if (!info.drop.draw) throw new FairdropError('not_drawn', 'The draw has not run yet; winners can buy once it has.');
     const entryId = entryIdFor(deps.config.serverSecret, config.id, shopper, shard);
-    const slot = unwrap(await services.restate.call<Outcome<{ nonce: string; deadline: number; entryId: string }>>('holder', holderKey(config.id, entryId), 'startPurchase'));
+    const slot = unwrap(await services.durable.holder(entryKey(config.id, entryId)).startPurchase());
     const customer = shopper.startsWith('c_') ? { c: shopper.slice(2) } : {};
     const purchaseToken = signToken<PurchasePayload>('pt', { d: config.id, e: entryId, n: slot.nonce, x: slot.deadline, ...customer }, deps.config.serverSecret);
     const out: Record<string, unknown> = { purchaseToken, expiresAt: new Date(slot.deadline).toISOString(), entryId };

@@ -1,7 +1,8 @@
 import type { Bus, EntryState, PublicDrop } from '../../bus/bus.js';
+import type { DrawIndex as FullDrawIndex } from '../../core/model.js';
 
-/** Fast lookups into a draw record. */
-export interface DrawIndex { winners: ReadonlySet<string>; backupIndex: ReadonlyMap<string, number> }
+/** The lookups the stream needs from a draw record (core/model.ts `DrawIndex`). */
+export type DrawIndex = Pick<FullDrawIndex, 'winners' | 'backupIndex' | 'backupsPromoted'>;
 
 /** The shopper's entry as read at connect time; `version` (when known) lets a resume skip it. */
 export type EntrySnapshot = EntryState & { version?: number };
