@@ -474,6 +474,8 @@ export interface components {
             /** @description What happened and what to do next. */
             detail?: string;
             instance?: string;
+            /** @description The request id (the `X-Request-Id` response header); quote it when reporting a problem. */
+            requestId?: string;
             retryAfterSeconds?: number;
             /** @description Field-level validation failures. */
             errors?: {
@@ -832,6 +834,7 @@ export interface components {
         /** @description An error, as an RFC 9457 problem document with a stable `code`. */
         Problem: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -846,7 +849,10 @@ export interface components {
         IdempotencyKey: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request's id (the one sent in `X-Request-Id` when valid, else a fresh UUID); also the problem document's `requestId`. */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

@@ -1,10 +1,10 @@
 /** Merchant drop routes (secret key): create, list, cancel, draw now, entries, confirm purchases. */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { createHmac } from 'node:crypto';
 import type { ApiDeps } from '../context.js';
 import { readJson } from '../context.js';
-import { dropCreate, purchaseConfirm, id } from '../schemas.js';
-import { requireSecretKey } from '../auth.js';
+import { dropCreate, purchaseConfirm } from '../schemas.js';
+import { secretKey, ownDrop, type ApiEnv } from '../auth.js';
 import { FairdropError, unwrap } from '../../core/errors.js';
 import { base62, ledgerKey, entryKey } from '../../core/ids.js';
 import { verifyToken, type PurchasePayload } from '../../core/tokens.js';
@@ -18,18 +18,19 @@ const dropView = (drop: PublicDrop, config: DropConfig) => ({
   trustThreshold: config.trustThreshold, powDifficulty: config.powDifficulty,
 });
 
-export function dropRoutes(deps: ApiDeps): Hono {
-  const app = new Hono();
+export function dropRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
   const { services } = deps;
-  const auth = (c: Context) => requireSecretKey(c, services);
+  const sk = secretKey(services);
+  const drop = ownDrop(services);
 
-  app.get('/drops', async (c) => {
-    const m = await auth(c);
+  app.get('/drops', sk, async (c) => {
+    const m = c.var.merchant;
     return c.json({ data: (await services.merchantDrops(m.id)).map((i) => dropView(i.drop, i.config)) });
   });
 
-  app.post('/drops', async (c) => {
-    const m = await auth(c);
+  app.post('/drops', sk, async (c) => {
+    const m = c.var.merchant;
     const body = dropCreate.parse(await readJson(c.req));
     if (Date.parse(body.closesAt) <= deps.now()) throw new FairdropError('validation_failed', 'closesAt is in the past.', { errors: [{ path: 'closesAt', message: 'must be in the future' }] });
     const idem = c.req.header('idempotency-key');
@@ -44,32 +45,27 @@ export function dropRoutes(deps: ApiDeps): Hono {
     return c.json(dropView(drop, info.config), 201);
   });
 
-  app.get('/drops/:dropId', async (c) => {
-    const m = await auth(c);
-    const info = await services.dropOf(m.id, id.parse(c.req.param('dropId')));
-    return c.json(dropView(info.drop, info.config));
-  });
+  app.get('/drops/:dropId', sk, drop, (c) => c.json(dropView(c.var.drop.drop, c.var.drop.config)));
 
-  app.post('/drops/:dropId/cancel', async (c) => {
-    const m = await auth(c);
-    const dropId = (await services.dropOf(m.id, c.req.param('dropId'))).config.id;
+  app.post('/drops/:dropId/cancel', sk, drop, async (c) => {
+    const m = c.var.merchant;
+    const dropId = c.var.drop.config.id;
     unwrap(await services.durable.drop(dropId).cancel());
     services.forgetDrop(dropId);
     const info = await services.dropOf(m.id, dropId);
     return c.json(dropView(info.drop, info.config));
   });
 
-  app.post('/drops/:dropId/draw', async (c) => {
-    const m = await auth(c);
-    const dropId = (await services.dropOf(m.id, c.req.param('dropId'))).config.id;
+  app.post('/drops/:dropId/draw', sk, drop, async (c) => {
+    const dropId = c.var.drop.config.id;
     const record = unwrap(await services.durable.drop(dropId).drawNow(callOpts({ timeout: 300_000 })));
     services.forgetDrop(dropId);
     return c.json(record);
   });
 
-  app.get('/drops/:dropId/entries', async (c) => {
-    const m = await auth(c);
-    const { config } = await services.dropOf(m.id, c.req.param('dropId'));
+  app.get('/drops/:dropId/entries', sk, drop, async (c) => {
+    const m = c.var.merchant;
+    const { config } = c.var.drop;
     const cursor = c.req.query('cursor') ?? '0.0';
     const match = /^(\d{1,4})\.(\d{1,9})$/.exec(cursor);
     if (!match) throw new FairdropError('validation_failed', 'The cursor is not valid; pass the nextCursor of the previous page.');
@@ -86,9 +82,8 @@ export function dropRoutes(deps: ApiDeps): Hono {
     return c.json({ data: [] });
   });
 
-  app.post('/drops/:dropId/purchases/confirm', async (c) => {
-    const m = await auth(c);
-    const { config } = await services.dropOf(m.id, c.req.param('dropId'));
+  app.post('/drops/:dropId/purchases/confirm', sk, drop, async (c) => {
+    const { config } = c.var.drop;
     const body = purchaseConfirm.parse(await readJson(c.req));
     const check = verifyToken<PurchasePayload>('pt', body.purchaseToken, deps.config.serverSecret, deps.now());
     if (!check.ok && check.reason === 'expired') throw new FairdropError('purchase_window_expired', 'The purchase window ended before the confirmation; refund the payment.');
