@@ -1,5 +1,6 @@
 /** The API's dependencies, injected by the composition root (main.ts) or a test. */
 import type { Services } from './services.js';
+import type { NoticeDurable } from './notice-client.js';
 import type { RateLimiter } from '../core/rate-limit.js';
 import { FairdropError } from '../core/errors.js';
 
@@ -18,6 +19,8 @@ export interface ApiConfig {
 }
 
 export interface ApiDeps {
+  /** The notice objects (shopper email); the email routes answer 503 without them. */
+  notices?: NoticeDurable;
   services: Services;
   config: ApiConfig;
   limiter: RateLimiter;

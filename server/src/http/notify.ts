@@ -7,8 +7,7 @@
 import type { Context } from 'hono';
 import { FairdropError } from '../core/errors.js';
 import { isEmailAddress, pickLocale, pickTimeZone, type Contact } from '../core/notices/kinds.js';
-import type { MerchantRecord } from '../durable/merchant.object.js';
-import { shopperHeaders } from './auth.js';
+import type { MerchantRecord } from '../durable/api.js';
 
 type Prefs = { email?: string | undefined; locale?: string | undefined; timeZone?: string | undefined };
 
@@ -26,7 +25,7 @@ const invalid = (where: string) => new FairdropError('email_invalid', `The ${whe
 
 /** The contact for a shopper (`c_…` or `a_…`), or undefined when there is none. */
 export function contactFor(c: Context, shopper: string, prefs: Prefs | undefined): Contact | undefined {
-  const token = shopperHeaders(c).token;
+  const token = c.req.header('fairdrop-shopper') ?? c.req.query('shopper');
   const cl = shopper.startsWith('c_') && token ? claims(token) : {};
   if (cl.email !== undefined) {
     if (!isEmailAddress(cl.email)) throw invalid('email claim');

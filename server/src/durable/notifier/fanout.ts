@@ -10,19 +10,14 @@ import { ledgerKey, shardOfEntryId } from '../../core/ids.js';
 import { recipientKey } from '../../core/notices/links.js';
 import { all } from '../state.js';
 import { notifierDeps } from './deps.js';
-import { NO_RECIPIENT_STATE, type RecipientState } from './recipient.object.js';
+import { NO_RECIPIENT_STATE } from './recipient.object.js';
 import { creditsEarned, type Contact } from '../../core/notices/kinds.js';
 import { advance, pace } from '../../core/notices/pacing.js';
 import type { StoredEmailSettings } from '../../core/notices/settings.js';
 import { sends } from '../../core/notices/settings.js';
 import type { Job } from './jobs.js';
-import type { MailboxObject } from './mailbox.object.js';
-import type { LedgerObject } from '../ledger.object.js';
-import type { WebhooksService } from '../webhooks.service.js';
-
-const mailboxApi = { name: 'mailbox' } as MailboxObject;
-const ledgerApi = { name: 'ledger' } as LedgerObject;
-const webhooksApi = { name: 'webhooks' } as WebhooksService;
+import { ledger as ledgerApi, webhooks as webhooksApi } from '../api.js';
+import { mailbox as mailboxApi, type RecipientState } from './api.js';
 const PAGE = 64;
 const later = <I>(ms: number) => restate.rpc.sendOpts<I>({ delay: { milliseconds: ms } });
 

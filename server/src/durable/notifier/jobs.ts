@@ -1,6 +1,6 @@
 /** Background notice jobs (loser fan-out, cancellation, opening soon): their shape and readiness. */
 import type { Cursor } from '../../core/notices/pacing.js';
-import type { DropBrief } from './mailbox.object.js';
+import type { DropBrief } from './api.js';
 
 export type JobKind = 'lost' | 'cancelled' | 'opening_soon';
 

@@ -10,45 +10,15 @@ import type { Contact, NoticeKind, NoticeRecord } from '../../core/notices/kinds
 import { NOTICE_KINDS } from '../../core/notices/kinds.js';
 import { composeNotice } from '../../core/notices/compose.js';
 import { recipientKey } from '../../core/notices/links.js';
-import { sends, type StoredEmailSettings } from '../../core/notices/settings.js';
-import { ledgerKey, shardOfEntryId, holderKey } from '../../core/ids.js';
+import { sends } from '../../core/notices/settings.js';
+import { ledgerKey, shardOfEntryId, entryKey as holderKey } from '../../core/ids.js';
 import { signToken, type PurchasePayload } from '../../core/tokens.js';
-import type { Outcome } from '../../core/errors.js';
 import { all } from '../state.js';
 import { notifierDeps } from './deps.js';
 import { sendNotice, triesOf } from './smtp.js';
 import { SMTP_RETRY } from './retry.js';
-import type { OutboxObject } from './outbox.object.js';
-import type { RecipientObject, RecipientState } from './recipient.object.js';
-import type { LedgerObject } from '../ledger.object.js';
-import type { HolderObject } from '../holder.object.js';
-import type { DropObject } from '../drop.object.js';
-
-const outboxApi = { name: 'outbox' } as OutboxObject;
-const recipientApi = { name: 'recipient' } as RecipientObject;
-const ledgerApi = { name: 'ledger' } as LedgerObject;
-const holderApi = { name: 'holder' } as HolderObject;
-const dropApi = { name: 'drop' } as DropObject;
-
-/** What a notice needs to know about its drop (sent along by fan-outs, looked up otherwise). */
-export interface DropBrief { name: string; opensAt: number; checkoutUrl?: string; rollover: { enabled: boolean; cap: number } }
-
-export interface NotifyInput {
-  kind: NoticeKind;
-  merchantId: string;
-  dropId: string;
-  contact?: Contact;
-  drop?: DropBrief;
-  deadline?: number;
-  credits?: number;
-  /** The first winners report back, so the loser fan-out starts after their notices. */
-  reportWinner?: boolean;
-  /** Sent along by fan-outs (read once per page), so a notice needs no further call. */
-  settings?: StoredEmailSettings | null;
-  recipient?: RecipientState;
-  /** When the notice is due (fan-outs know it), so the step needs no clock read of its own. */
-  at?: number;
-}
+import { drop as dropApi, holder as holderApi, ledger as ledgerApi } from '../api.js';
+import { mailbox as mailboxApi, outbox as outboxApi, recipient as recipientApi, type DropBrief, type MailboxHandlers, type NotifyInput } from './api.js';
 
 const subjectOf = (ctx: ObjectContext) => ctx.key.slice(ctx.key.indexOf(':') + 1);
 
@@ -62,7 +32,7 @@ async function brief(ctx: ObjectContext, input: NotifyInput): Promise<DropBrief 
 async function checkoutLink(ctx: ObjectContext, input: NotifyInput, drop: DropBrief, siteUrl: string | undefined, contact: Contact): Promise<string | undefined> {
   if (!drop.checkoutUrl) return siteUrl;
   const entryId = subjectOf(ctx);
-  const slot = await ctx.objectClient(holderApi, holderKey(input.dropId, entryId)).startPurchase() as Outcome<{ nonce: string; deadline: number }>;
+  const slot = await ctx.objectClient(holderApi, holderKey(input.dropId, entryId)).startPurchase();
   if (!slot.ok) return siteUrl;
   const token = signToken<PurchasePayload>('pt', { d: input.dropId, e: entryId, n: slot.value.nonce, x: slot.value.deadline, ...(contact.customerId ? { c: contact.customerId } : {}) }, notifierDeps().serverSecret);
   return `${drop.checkoutUrl}${drop.checkoutUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
@@ -154,8 +124,5 @@ export const mailbox = restate.object({
       const recs = await all(kinds.map((k) => ctx.get<NoticeRecord>(`n:${k}`)));
       return kinds.flatMap((k, i) => (recs[i] ? [{ notice: k, ...recs[i]! }] : []));
     }),
-  },
+  } satisfies MailboxHandlers,
 });
-
-export type MailboxObject = typeof mailbox;
-const mailboxApi = { name: 'mailbox' } as MailboxObject;

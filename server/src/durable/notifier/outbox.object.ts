@@ -11,22 +11,14 @@ import { sends, type StoredEmailSettings } from '../../core/notices/settings.js'
 import { notifierDeps } from './deps.js';
 import { jobId, jobView, newJob, ready, type Job, type JobSpec } from './jobs.js';
 import { stepJob } from './fanout.js';
-import type { MailboxObject } from './mailbox.object.js';
-import { NO_RECIPIENT_STATE, type RecipientObject, type RecipientState } from './recipient.object.js';
-import type { MerchantObject } from '../merchant.object.js';
-import type { WebhooksService } from '../webhooks.service.js';
-
-const mailboxApi = { name: 'mailbox' } as MailboxObject;
-const recipientApi = { name: 'recipient' } as RecipientObject;
-const merchantApi = { name: 'merchant' } as MerchantObject;
-const webhooksApi = { name: 'webhooks' } as WebhooksService;
+import { NO_RECIPIENT_STATE } from './recipient.object.js';
+import { merchant as merchantApi, webhooks as webhooksApi } from '../api.js';
+import { mailbox as mailboxApi, outbox as outboxApi, recipient as recipientApi, type EnteredItem, type OutboxHandlers, type RecipientState, type WatchInput } from './api.js';
 const later = <I>(ms: number) => restate.rpc.sendOpts<I>({ delay: { milliseconds: Math.max(0, ms) } });
 const PAGE = 64;
 /** "Registration opens soon" goes out this long before the opening (or at once when it is nearer). */
 export const OPENING_LEAD_MS = 15 * 60_000;
 
-export interface EnteredItem { dropId: string; entryId: string; shopperId: string; tickets: number; weight: number; contact?: Contact; announce: boolean }
-export interface WatchInput { dropId: string; dropName: string; opensAt: number; watcherId: string; contact: Contact; rkey: string; shards: number; drop: JobSpec['drop'] }
 
 const wants = (m: { webhooks: Array<{ events: string[] }> } | null, type: string) => !!m?.webhooks.some((w) => !w.events.length || w.events.includes(type));
 
@@ -122,8 +114,5 @@ export const outbox = restate.object({
       for (const id of ids) { const j = await ctx.get<Job>(`job:${id}`); if (j) jobs.push(j); }
       return jobs.map(jobView);
     }),
-  },
+  } satisfies OutboxHandlers,
 });
-
-export type OutboxObject = typeof outbox;
-const outboxApi = { name: 'outbox' } as OutboxObject;

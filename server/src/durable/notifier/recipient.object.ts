@@ -12,11 +12,8 @@ import { confirmToken, confirmUrl } from '../../core/notices/links.js';
 import { notifierDeps } from './deps.js';
 import { sendNotice, triesOf } from './smtp.js';
 import { SMTP_RETRY } from './retry.js';
-import type { OutboxObject } from './outbox.object.js';
+import { outbox as outboxApi, type RecipientHandlers, type RecipientState } from './api.js';
 
-const outboxApi = { name: 'outbox' } as OutboxObject;
-
-export interface RecipientState { unsubscribed: boolean; confirmed: boolean }
 export const NO_RECIPIENT_STATE: RecipientState = { unsubscribed: false, confirmed: false };
 
 export const recipient = restate.object({
@@ -42,7 +39,5 @@ export const recipient = restate.object({
         ctx.set('confirmMail', { status: 'failed', reason: e.message, attempts, updatedAt: await ctx.date.now() } satisfies NoticeRecord);
       }
     },
-  },
+  } satisfies RecipientHandlers,
 });
-
-export type RecipientObject = typeof recipient;
