@@ -21,7 +21,7 @@ export function createApiApp(deps: ApiDeps): Hono<ApiEnv> {
   app.get('/health', (c) => c.json({ status: 'ok', role: deps.config.role, version: deps.config.version }));
 
   app.use('/v1/public/*', storefrontCors);
-  app.on('POST', ['/v1/public/drops/:dropId/challenge', '/v1/public/drops/:dropId/entries', '/v1/public/drops/:dropId/purchase'], rateLimit(deps));
+  app.on('POST', ['/v1/public/drops/:dropId/challenge', '/v1/public/drops/:dropId/entries', '/v1/public/drops/:dropId/purchase', '/v1/public/drops/:dropId/watch'], rateLimit(deps));
   app.route('/v1/public', auditRoutes(deps));
   app.route('/v1/public', publicRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
