@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, verifyDraw, verifyInclusion, type PublicDrop, type EntryState } from '@fairdrop/sdk';
 import { createServerClient, mintShopperToken, unwrap, verifyWebhook, type MerchantCredentials, type ServerClient } from '@fairdrop/sdk/server';
 import { startService, webhookSink, dropBody, waitFor, humanSignals, type Service } from './service.js';
+import { SECRET } from '../../server/test/harness.js';
+import { confirmToken, recipientKey, unsubscribeToken } from '../../server/src/core/notices/links.js';
 
 const spec = parse(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, { operationId: string }>>; webhooks: Record<string, Record<string, { operationId: string }>> };
 const specOps = [...Object.values(spec.paths), ...Object.values(spec.webhooks)].flatMap((p) => Object.values(p).map((o) => o.operationId)).sort();
@@ -96,6 +98,22 @@ describe('the SDK against the real service', () => {
         expect(v.ok, JSON.stringify(v)).toBe(true);
         if (v.ok) expect(v.event.dropId).toBe(drop.id);
       }
+      // Shopper email: settings, a watcher, notice status, and the links in the emails.
+      const email = cover('putEmailSettings', unwrap(await fairdrop.email.set({ from: { address: 'drops@shop.example' }, smtp: { host: '127.0.0.1', port: 2525, security: 'none', password: 'pw' } })));
+      expect(email.smtp.hasPassword).toBe(true);
+      expect(cover('getEmailSettings', unwrap(await fairdrop.email.get())).from.address).toBe('drops@shop.example');
+      const later = unwrap(await fairdrop.drops.create(dropBody({ opensAt: new Date(Date.now() + 3_600_000).toISOString(), closesAt: new Date(Date.now() + 7_200_000).toISOString() })));
+      expect(cover('watchDrop', unwrap(await (await shopper('carol')).watch(later.id, { email: 'carol@example.com' }))).watching).toBe(true);
+      expect(cover('getDropNotices', unwrap(await fairdrop.notices.drop(later.id))).ratePerSecond).toBe(50);
+      expect(cover('getEntryNotices', unwrap(await fairdrop.notices.entry(drop.id, receipt.entryId))).entryId).toBe(receipt.entryId);
+      const rkey = recipientKey(SECRET, m.merchant.id, 'carol@example.com');
+      expect(cover('confirmEmail', unwrap(await alice.emailLinks.confirm(confirmToken(SECRET, m.merchant.id, rkey, 'carol@example.com', Date.now()))))).toContain('confirmed');
+      const ut = unsubscribeToken(SECRET, m.merchant.id, rkey, Date.now());
+      expect(cover('unsubscribePage', unwrap(await alice.emailLinks.unsubscribePage(ut)))).toContain('<form');
+      expect(cover('unsubscribe', unwrap(await alice.emailLinks.unsubscribe(ut)))).toContain('Unsubscribed');
+      expect((await alice.emailLinks.unsubscribe('forged')).error?.code).toBe('email_token_invalid');
+      expect(cover('deleteEmailSettings', await fairdrop.email.remove()).response?.status).toBe(204);
+
       const other = unwrap(await fairdrop.drops.create(dropBody()));
       expect(cover('cancelDrop', unwrap(await fairdrop.drops.cancel(other.id))).phase).toBe('cancelled');
       expect(cover('deleteWebhookEndpoint', await fairdrop.webhookEndpoints.delete(hook.id)).response?.status).toBe(204);

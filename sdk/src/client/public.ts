@@ -3,7 +3,7 @@
  * (or an anonymous id). Nothing here needs Node; it runs in storefront pages as is.
  */
 import { checkPow, solvePowReference } from '../pow/index.js';
-import type { RegistrationRequest } from './types.js';
+import type { RegistrationRequest, WatchRequest } from './types.js';
 import { createHttp, idempotencyKey, settle, type TransportOptions } from './http.js';
 import { snapshotEntries, snapshotLines } from './snapshot.js';
 import { subscribe, subscribeActiveDrops, type ActiveDropsHandlers, type DropHandlers, type SubscribeOptions } from '../sse/subscribe.js';
@@ -57,6 +57,14 @@ export function createPublicClient(opts: PublicClientOptions) {
       const nonce = solvePowReference(ch.data.prefix, ch.data.difficulty);
       if (nonce === null || !checkPow(ch.data.prefix, nonce, ch.data.difficulty)) throw new Error('no proof-of-work solution found');
       return client.register(dropId, { ...body, pow: { challenge: ch.data.challenge, nonce } });
+    },
+    /** Ask to be emailed before registration opens (signed-in: the token's `email` claim; else `email`, confirmed by a link). */
+    watch: (dropId: string, body: WatchRequest = {}) => settle(http.POST('/v1/public/drops/{dropId}/watch', { ...p(dropId), body })),
+    /** The links in notices, for a storefront that hosts its own pages for them (each answers HTML). */
+    emailLinks: {
+      confirm: (t: string) => settle(http.GET('/v1/public/email/confirm', { params: { query: { t } }, parseAs: 'text' })),
+      unsubscribePage: (t: string) => settle(http.GET('/v1/public/email/unsubscribe', { params: { query: { t } }, parseAs: 'text' })),
+      unsubscribe: (t: string) => settle(http.POST('/v1/public/email/unsubscribe', { params: { query: { t } }, parseAs: 'text' })),
     },
     myEntry: (dropId: string) => settle(http.GET('/v1/public/drops/{dropId}/entries/me', p(dropId))),
     /** A winner's single-use purchase token. */

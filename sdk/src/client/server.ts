@@ -1,7 +1,7 @@
 /**
  * The merchant's server client: holds the secret key, so it belongs on your backend only.
  */
-import type { DropCreate, Entry, MerchantUpdate, PurchaseConfirm, WebhookEndpointCreate } from './types.js';
+import type { DropCreate, EmailSettingsInput, Entry, MerchantUpdate, PurchaseConfirm, WebhookEndpointCreate } from './types.js';
 import { createHttp, idempotencyKey, settle, type HttpClient, type TransportOptions } from './http.js';
 import { FairdropApiError } from './errors.js';
 import type { components } from '../generated/schema.js';
@@ -32,6 +32,17 @@ export function createServerClient(opts: ServerClientOptions) {
     merchant: {
       get: () => settle(http.GET('/v1/merchant')),
       update: (body: MerchantUpdate) => settle(http.PATCH('/v1/merchant', { body })),
+    },
+    /** Shopper email: sender, SMTP relay (the password is write-only), branding, which notices. */
+    email: {
+      get: () => settle(http.GET('/v1/merchant/email')),
+      set: (body: EmailSettingsInput) => settle(http.PUT('/v1/merchant/email', { body: body as components['schemas']['EmailSettingsInput'] })),
+      remove: () => settle(http.DELETE('/v1/merchant/email')),
+    },
+    /** What happened to the notices: a drop's background jobs, or every notice of one entry. */
+    notices: {
+      drop: (dropId: string) => settle(http.GET('/v1/drops/{dropId}/notices', drop(dropId))),
+      entry: (dropId: string, entryId: string) => settle(http.GET('/v1/drops/{dropId}/entries/{entryId}/notices', { params: { path: { dropId, entryId } } })),
     },
     drops: {
       /** Creates and schedules a drop. Retries are safe: every call carries an Idempotency-Key. */

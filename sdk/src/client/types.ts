@@ -41,5 +41,11 @@ export type ServerTime = S['ServerTime'];
 export type StreamEvent = S['StreamEvent'];
 export type Health = S['Health'];
 export type ProblemCode = S['ProblemCode'];
+export type EmailSettings = S['EmailSettings'];
+/** The generated type requires the fields the server defaults (`enabled`, `reminderMinutesBefore`). */
+export type EmailSettingsInput = Optional<S['EmailSettingsInput'], 'enabled' | 'reminderMinutesBefore'>;
+export type NoticeStatus = S['NoticeStatus'];
+export type NoticeJobs = S['NoticeJobs'];
+export type WatchRequest = S['WatchRequest'];
 /** One line of an entry snapshot. */
 export interface SnapshotEntry { entryId: string; weight: number }
