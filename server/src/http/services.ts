@@ -25,9 +25,9 @@ export class Services {
   private snapshots = new TtlCache<CanonicalEntries>(10 * 60_000, 3);
   /**
    * No idempotency key on the batch, on purpose: the ledger dedupes every shopper durably, so a
-   * repeated batch returns the stored entries, and a key per batch was measured to cost the hot path
-   * a quarter to a third of its throughput (bench:register, BENCH_LEVELS=1000 BENCH_N=3000, same
-   * machine: 0.71 and 0.80 of the ceiling with a key, 1.18 without).
+   * repeated batch already returns the stored entries, while a key would make Restate keep one
+   * idempotency record per call on the hot path (bench:register hinted at a cost, but on a loaded
+   * shared machine the runs were too noisy to size it).
    */
   private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.durable.ledger(key).register(items));
   private unsubscribe: () => void;
