@@ -5,8 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = new URL('../public/api/index.html', import.meta.url);
 const html = readFileSync(file, 'utf8');
-// Redoc 3 also reports usage to Redocly's OpenTelemetry collector: point that at nothing too.
-const out = html.replace(/https:\/\/cdn\.redoc\.ly\/[A-Za-z0-9/._-]+/g, 'data:,').replace(/https:\/\/otel\.cloud\.redocly\.com\/[A-Za-z0-9/._-]*/g, 'data:,');
+const out = html.replace(/https:\/\/cdn\.redoc\.ly\/[A-Za-z0-9/._-]+/g, 'data:,');
 writeFileSync(file, out);
 const left = out.match(/<(?:script|link)[^>]+(?:src|href)="https?:\/\/[^"]+"/g) ?? [];
 if (left.length) {
