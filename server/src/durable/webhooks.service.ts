@@ -5,8 +5,7 @@
 import * as restate from '@restatedev/restate-sdk';
 import type { Context } from '@restatedev/restate-sdk';
 import { createHmac } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { isPrivateAddress } from '../core/net.js';
+import { postWebhook, DestinationRefused } from './webhook-transport.js';
 import type { components } from '@fairdrop/sdk/schema';
 import { durableDeps } from './deps.js';
 import type { MerchantObject } from './merchant.object.js';
@@ -19,14 +18,6 @@ const merchantApi = { name: 'merchant' } as MerchantObject;
 /** The signature header value for a body at time t (seconds). */
 export function signWebhook(secret: string, body: string, t: number): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
-
-/** At delivery, check where the host resolves now (it may have changed since registration). */
-async function refusePrivateDestination(url: string): Promise<void> {
-  if (durableDeps().webhookAllowPrivate) return;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = await lookup(host, { all: true, verbatim: true });
-  if (addresses.some((a) => isPrivateAddress(a.address))) throw new restate.TerminalError(`webhook host ${host} resolves to a private address; not delivered`);
 }
 
 export const webhooks = restate.service({
@@ -42,13 +33,18 @@ export const webhooks = restate.service({
     deliver: async (ctx: Context, input: { url: string; secret: string; event: WebhookEvent }) => {
       const body = JSON.stringify(input.event);
       await ctx.run('post', async () => {
-        await refusePrivateDestination(input.url);
         const t = Math.floor(Date.now() / 1000);
-        const res = await durableDeps().fetch(input.url, {
-          method: 'POST', body, signal: AbortSignal.timeout(10_000),
-          headers: { 'content-type': 'application/json', 'fairdrop-signature': signWebhook(input.secret, body, t), 'user-agent': 'Fairdrop-Webhooks/1' },
+        const { webhookAllowPrivate, log } = durableDeps();
+        const headers = { 'content-type': 'application/json', 'fairdrop-signature': signWebhook(input.secret, body, t), 'user-agent': 'Fairdrop-Webhooks/1' };
+        const res = await postWebhook(input.url, body, headers, { allowPrivate: webhookAllowPrivate }).catch((e: unknown) => {
+          if (e instanceof DestinationRefused) throw new restate.TerminalError(e.message);
+          throw e;
         });
-        if (!res.ok) throw new Error(`webhook endpoint answered ${res.status}`);
+        if (!res.ok) {
+          // Redirects are not followed: a 3xx is a failed attempt like a 5xx, logged with where it pointed.
+          log('webhook delivery failed', { eventId: input.event.id, status: res.status, ...(res.location ? { location: res.location } : {}) });
+          throw new Error(`webhook endpoint answered ${res.status}${res.location ? ` (redirect to ${res.location} not followed)` : ''}`);
+        }
       }, { maxRetryAttempts: 12, initialRetryInterval: { milliseconds: 500 }, retryIntervalFactor: 2, maxRetryInterval: { minutes: 5 } });
     },
   },
