@@ -2,6 +2,8 @@
  * Configuration: the one place that reads the environment. Defaults suit one machine; see the
  * README's configuration table for every variable.
  */
+import { parseProxyTrust, type ProxyTrust } from './core/client-address.js';
+
 export type Role = 'all' | 'api' | 'sse' | 'worker';
 
 export interface Config {
@@ -15,7 +17,8 @@ export interface Config {
   serverSecret: string;
   adminToken: string;
   ledgerShards: number;
-  trustProxy: boolean;
+  /** Proxies trusted for X-Forwarded-For: a hop count or a list of proxy addresses (null: none). */
+  trustProxy: ProxyTrust;
   /** Let webhooks go to http and private addresses (development only). */
   webhookAllowPrivate: boolean;
   ratePerSecond: number;
@@ -48,7 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     serverSecret,
     adminToken: env.FAIRDROP_ADMIN_TOKEN ?? '',
     ledgerShards: shards,
-    trustProxy: env.FAIRDROP_TRUST_PROXY === 'true',
+    trustProxy: parseProxyTrust(env.FAIRDROP_TRUST_PROXY),
     webhookAllowPrivate: env.FAIRDROP_WEBHOOK_ALLOW_PRIVATE === 'true',
     ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
     rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),

@@ -2,13 +2,14 @@
 import type { Services } from './services.js';
 import type { RateLimiter } from '../core/rate-limit.js';
 import { FairdropError } from '../core/errors.js';
+import type { ProxyTrust } from '../core/client-address.js';
 
 export interface ApiConfig {
   serverSecret: string;
   adminToken: string;
   ledgerShards: number;
-  /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Proxies trusted for X-Forwarded-For (null: use the socket's peer address). */
+  trustProxy: ProxyTrust;
   webhookAllowPrivate: boolean;
   role: string;
   version: string;

@@ -2,15 +2,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { FairdropError } from '../core/errors.js';
 import type { ApiDeps } from './context.js';
+import { clientAddress, rateKey } from '../core/client-address.js';
 
-/** The client's IP (X-Forwarded-For only when the operator trusts its proxy). */
-export function clientKey(c: Context, deps: ApiDeps): string {
-  if (deps.config.trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
+/** The client's rate-limit key: its address under the configured proxy trust, IPv6 by /64. */
+export function clientKey(c: Context, deps: Pick<ApiDeps, 'config'>): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
+  return rateKey(clientAddress(env?.incoming?.socket?.remoteAddress ?? 'local', c.req.header('x-forwarded-for'), deps.config.trustProxy));
 }
 
 /** Token bucket per client IP on the routes it guards. */
