@@ -15,6 +15,7 @@ import { createApiApp } from './http/app.js';
 import { createSseApp } from './http/sse/index.js';
 import { sseDeps } from './http/sse-deps.js';
 import { RateLimiter } from './core/rate-limit.js';
+import { problemOnClientError } from './http/client-error.js';
 
 export const VERSION = '0.1.0';
 /** Challenges per client remembered for difficulty: about a minute's worth, forgotten at 10/s. */
@@ -24,7 +25,7 @@ const log = (msg: string, extra?: Record<string, unknown>) => console.error(JSON
 export interface Running { config: Config; close: () => Promise<void> }
 
 function listen(fetchFn: (req: Request, env?: unknown) => Response | Promise<Response>, port: number, host: string): Promise<ServerType> {
-  return new Promise((resolve) => { const s = serve({ fetch: fetchFn, port, hostname: host }, () => resolve(s)); });
+  return new Promise((resolve) => { const s = serve({ fetch: fetchFn, port, hostname: host }, () => resolve(s)); problemOnClientError(s); });
 }
 
 export async function start(config: Config): Promise<Running> {

@@ -460,7 +460,7 @@ export interface components {
          */
         Phase: "scheduled" | "registration" | "closed" | "purchase" | "completed" | "cancelled";
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "headers_too_large" | "bad_request" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
         Problem: {
             /** @description A URI naming the problem type. */
             type: string;
@@ -473,7 +473,10 @@ export interface components {
             retryAfterSeconds?: number;
             /** @description Field-level validation failures. */
             errors?: {
+                /** @description The field (dotted for nested body fields), the parameter or the header name. */
                 path: string;
+                /** @enum {string} */
+                in?: "body" | "path" | "query" | "header";
                 message: string;
             }[];
         };
@@ -485,12 +488,15 @@ export interface components {
         };
         MerchantCreate: {
             name: string;
-            allowedOrigins?: string[];
+            /** @description Storefront origins (`https://shop.example`); http(s) only — `null`, `data:` and `file:` origins never match. */
+            allowedOrigins?: components["schemas"]["AllowedOrigin"][];
         };
         MerchantUpdate: {
             name?: string;
-            allowedOrigins?: string[];
+            /** @description Storefront origins (`https://shop.example`); http(s) only — `null`, `data:` and `file:` origins never match. */
+            allowedOrigins?: components["schemas"]["AllowedOrigin"][];
         };
+        AllowedOrigin: string;
         Merchant: {
             id: components["schemas"]["Id"];
             name: string;
@@ -512,7 +518,10 @@ export interface components {
         /** @enum {string} */
         WebhookEventType: "drop.opened" | "drop.closed" | "draw.completed" | "entry.won" | "purchase.completed" | "winner.expired" | "backup.promoted" | "drop.completed" | "drop.cancelled";
         WebhookEndpointCreate: {
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description https on a public address (http and private addresses only in development).
+             */
             url: string;
             /** @description Event types to deliver; all when omitted. */
             events?: components["schemas"]["WebhookEventType"][];
@@ -538,7 +547,7 @@ export interface components {
             };
         };
         LoyaltyUpdate: {
-            /** @description A tier named in drops’ loyaltyMultipliers. */
+            /** @description A tier named in drops’ loyaltyMultipliers (`__proto__` is reserved). */
             tier: string;
         };
         ShopperStanding: {
@@ -771,13 +780,17 @@ export interface components {
             orderId?: string;
             purchasedAt: components["schemas"]["Timestamp"];
         };
+        /** @description Exactly one of `shopperId` (a signed-in customer) and `anonymousId` (an anonymous shopper) is present. */
         Entry: {
             entryId: components["schemas"]["EntryId"];
-            shopperId: string;
+            /** @description Your customer id (the shopper token’s sub). */
+            shopperId?: string;
+            /** @description The anonymous id of a shopper who entered without signing in. */
+            anonymousId?: string;
             tickets: number;
             weight: number;
             registeredAt: components["schemas"]["Timestamp"];
-        };
+        } & (unknown | unknown);
         EntryPage: {
             data: components["schemas"]["Entry"][];
             nextCursor?: string;

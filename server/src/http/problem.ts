@@ -31,4 +31,4 @@ export function toProblem(err: unknown, c: Context, log: (msg: string, extra?: R
   return problemResponse(c, 'internal_error', 'Something went wrong on our side. It has been logged; please retry.');
 }
 
-export const zodErrors = (err: z.ZodError) => err.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+export const zodErrors = (err: z.ZodError) => err.issues.map((i) => ({ path: i.path.join('.') || '(body)', in: 'body' as const, message: i.message }));

@@ -12,7 +12,7 @@ import type { MerchantRecord } from '../durable/merchant.object.js';
 import { RestateClient } from './restate-client.js';
 import { TtlCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
-import { id } from './schemas.js';
+import { pathId } from './schemas.js';
 
 const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
@@ -44,7 +44,7 @@ export class Services {
   forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); }
 
   async drop(dropIdRaw: string): Promise<DropInfo | null> {
-    const dropId = id.parse(dropIdRaw);
+    const dropId = pathId('dropId', dropIdRaw);
     const info = await this.drops.get(dropId, () => this.restate.call<DropInfo | null>('drop', dropId, 'get'));
     return info && { ...info, drop: { ...info.drop, serverTime: new Date(this.now()).toISOString() } };
   }

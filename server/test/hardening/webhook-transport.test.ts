@@ -15,7 +15,7 @@ import type { TLSSocket } from 'node:tls';
 import { postWebhook, DestinationRefused, type Resolved } from '../../src/durable/webhook-transport.js';
 import { freePort } from '../harness.js';
 
-const hits: Array<{ path: string; host: string | undefined; servername?: string | false }> = [];
+const hits: Array<{ path: string; host: string | undefined; servername?: string | false | null }> = [];
 const record = (req: IncomingMessage) => hits.push({ path: req.url ?? '', host: req.headers.host, servername: (req.socket as TLSSocket).servername });
 let plain: Server; let plainPort: number; let tls: Server; let tlsPort: number; let ca: Buffer; let dir: string;
 

@@ -33,7 +33,7 @@ export function accountRoutes(deps: ApiDeps): Hono {
     const m = await auth(c);
     const body = webhookCreate.parse(await readJson(c.req));
     const problem = webhookUrlProblem(body.url, deps.config.webhookAllowPrivate);
-    if (problem) throw new FairdropError('validation_failed', `This webhook URL cannot be used: ${problem}.`, { errors: [{ path: 'url', message: problem }] });
+    if (problem) throw new FairdropError('validation_failed', `This webhook URL cannot be used: ${problem}.`, { errors: [{ path: 'url', in: 'body', message: problem }] });
     const ep = await call<WebhookEndpoint>('merchant', m.id, 'addWebhook', body);
     services.forgetMerchant(m.id);
     return c.json(webhookView(ep), 201);
@@ -48,7 +48,7 @@ export function accountRoutes(deps: ApiDeps): Hono {
   const standing = async (c: Context, tier?: string) => {
     const m = await auth(c);
     const customer = c.req.param('shopperId')!;
-    if (customer.length > 128) throw new FairdropError('validation_failed', 'shopperId is at most 128 characters.');
+    if (customer.length > 128) throw new FairdropError('validation_failed', 'shopperId is at most 128 characters.', { errors: [{ path: 'shopperId', in: 'path', message: 'at most 128 characters' }] });
     const shopper = `c_${customer}`;
     const key = ledgerKey(m.id, shardOf(m.id, shopper, m.shards));
     const s = tier ? await call<{ tier: string | null; credits: number }>('ledger', key, 'setTier', { shopperId: shopper, tier })

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { createProver, entryAt, type CanonicalEntries } from '@fairdrop/sdk/draw';
 import { FairdropError } from '../../core/errors.js';
-import { id } from '../schemas.js';
+import { pathId } from '../schemas.js';
 import type { ApiDeps } from '../context.js';
 
 export function auditRoutes(deps: ApiDeps): Hono {
@@ -12,7 +12,7 @@ export function auditRoutes(deps: ApiDeps): Hono {
   const provers = new WeakMap<CanonicalEntries, { prover: ReturnType<typeof createProver>; index: Map<string, number> }>();
 
   async function drawn(dropIdRaw: string) {
-    const dropId = id.parse(dropIdRaw);
+    const dropId = pathId('dropId', dropIdRaw);
     const info = await services.drop(dropId);
     if (!info) throw new FairdropError('drop_not_found', `There is no drop "${dropId}".`);
     const rec = info.drop.draw ? await services.record(dropId) : null;
@@ -39,7 +39,7 @@ export function auditRoutes(deps: ApiDeps): Hono {
 
   app.get('/drops/:dropId/proof/:entryId', async (c) => {
     const { info, rec } = await drawn(c.req.param('dropId'));
-    const entryId = id.parse(c.req.param('entryId'));
+    const entryId = pathId('entryId', c.req.param('entryId'));
     const entries = await services.snapshot(info.config.id, info.config);
     let p = provers.get(entries);
     if (!p) {
