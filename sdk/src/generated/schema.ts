@@ -496,6 +496,11 @@ export interface components {
             /** @description Storefront origins (`https://shop.example`); http(s) only — `null`, `data:` and `file:` origins never match. */
             allowedOrigins?: components["schemas"]["AllowedOrigin"][];
         };
+        /**
+         * @description An http(s) URL with a host name or IPv4 address. Webhook URLs must also be https on a public
+         *     address (http and private addresses only in development), checked at registration and at every delivery.
+         */
+        HttpUrl: string;
         AllowedOrigin: string;
         Merchant: {
             id: components["schemas"]["Id"];
@@ -518,11 +523,7 @@ export interface components {
         /** @enum {string} */
         WebhookEventType: "drop.opened" | "drop.closed" | "draw.completed" | "entry.won" | "purchase.completed" | "winner.expired" | "backup.promoted" | "drop.completed" | "drop.cancelled";
         WebhookEndpointCreate: {
-            /**
-             * Format: uri
-             * @description https on a public address (http and private addresses only in development).
-             */
-            url: string;
+            url: components["schemas"]["HttpUrl"];
             /** @description Event types to deliver; all when omitted. */
             events?: components["schemas"]["WebhookEventType"][];
         };
@@ -599,11 +600,8 @@ export interface components {
             };
             /** @default false */
             allowAnonymous: boolean;
-            /**
-             * Format: uri
-             * @description An http(s) URL where the widget sends a winner, with `?token=` appended.
-             */
-            checkoutUrl?: string;
+            /** @description Where the widget sends a winner, with `?token=` appended. */
+            checkoutUrl?: components["schemas"]["HttpUrl"];
             /** @description Reserved for a public randomness beacon (DRAW-SPEC §4). Fetching one is not built yet, so it must be empty. */
             beaconSource?: string;
             /** @default 50 */

@@ -22,8 +22,11 @@ const isoDate = z.string().datetime({ offset: true, message: 'use an ISO 8601 da
  * A record keyed by client-chosen names. `__proto__` cannot be an own key of a plain object once
  * copied (zod would drop it silently), so it is refused; every lookup by such a key is an own-property check.
  */
-const keyed = <V extends z.ZodType>(key: z.ZodString, value: V) =>
-  z.record(key.refine((k) => k !== '__proto__', '"__proto__" is a reserved name'), value);
+const keyed = <V extends z.ZodType>(key: z.ZodString, value: V) => z.custom<unknown>().superRefine((v, ctx) => {
+  if (v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'custom', path: ['__proto__'], message: '"__proto__" is a reserved name' });
+}).pipe(z.record(key, value));
+/** An http(s) URL with a host name or IPv4 address (the contract's HttpUrl, to the character). */
+const httpUrl = z.string().max(500).regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+(:[0-9]{1,5})?([/?#][^\s]*)?$/, 'use an http(s) URL such as https://shop.example/hooks');
 /** An allow-list entry: an http(s) origin (scheme, host, optional port), never `null`, data: or file:. */
 const origin = z.string().max(200).regex(/^https?:\/\/[^/?#\s]+\/?$/i, 'use an http(s) origin such as https://shop.example');
 
@@ -31,7 +34,7 @@ export const merchantCreate = z.object({ name: z.string().min(1).max(100), allow
 export const merchantUpdate = z.object({ name: z.string().min(1).max(100).optional(), allowedOrigins: z.array(origin).max(50).optional() }).strict();
 
 const eventType = z.enum(['drop.opened', 'drop.closed', 'draw.completed', 'entry.won', 'purchase.completed', 'winner.expired', 'backup.promoted', 'drop.completed', 'drop.cancelled']);
-export const webhookCreate = z.object({ url: z.string().url().max(500).refine((u) => /^https?:/.test(u), 'use an http(s) URL'), events: z.array(eventType).default([]) }).strict();
+export const webhookCreate = z.object({ url: httpUrl, events: z.array(eventType).default([]) }).strict();
 export const loyaltyUpdate = z.object({ tier: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'use 1–32 of a–z 0–9 _ -').refine((t) => t !== '__proto__', '"__proto__" is a reserved name') }).strict();
 
 const point = { lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) };
@@ -56,7 +59,7 @@ export const dropCreate = z.object({
     .refine((m) => Object.keys(m).length <= 20, 'at most 20 tiers'),
   rollover: z.object({ enabled: z.boolean().default(true), cap: z.number().int().min(0).max(100).default(10) }).strict().default({ enabled: true, cap: 10 }),
   allowAnonymous: z.boolean().default(false),
-  checkoutUrl: z.string().url().max(500).refine((u) => /^https?:/i.test(u), 'use an http(s) URL').optional(),
+  checkoutUrl: httpUrl.optional(),
   // Reserved: the record names a beacon only once the draw fetches one (not built yet), so it must stay empty.
   beaconSource: z.literal('', { message: 'beacons are not supported yet; leave beaconSource empty' }).default(''),
   trustThreshold: z.number().int().min(0).max(100).default(50),
