@@ -9,7 +9,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { ZodType } from 'zod';
 import { openapi, operations, validatorAt } from '../contract.js';
-import { arbitraryFor, mutate } from './schema-arbitrary.js';
+import { arbitraryFor, mutate, placesOf, edges, setAt } from './schema-arbitrary.js';
 import * as schemas from '../../src/http/schemas.js';
 
 const SEED = 20261201;
@@ -39,12 +39,26 @@ describe('contract and server agree on request bodies', () => {
   let judged = 0;
   it.each(Object.keys(SERVER_SCHEMAS))('%s: generated and mutated bodies get the same verdict from both', (name) => {
     const valid = arbitraryFor({ $ref: `#/components/schemas/${name}` });
-    const sample = fc.oneof({ weight: 1, arbitrary: valid }, { weight: 3, arbitrary: valid.chain((v) => mutate(v)) });
+    const sample = fc.oneof({ weight: 1, arbitrary: valid }, { weight: 3, arbitrary: valid.chain((v) => mutate(v, { $ref: `#/components/schemas/${name}` })) });
     fc.assert(fc.property(sample, (value) => {
       judged++;
       const v = verdicts(name, value);
       expect(v.server, `${name} ${JSON.stringify(value)}: contract says ${v.contract ? 'valid' : 'invalid'}, server says ${v.server ? 'valid' : `invalid (${v.issues.join('; ')})`}`).toBe(v.contract);
     }), { seed: SEED, numRuns: 400 });
+  });
+
+  it.each(Object.keys(SERVER_SCHEMAS))('%s: every field just inside and just outside its bounds gets the same verdict from both', (name) => {
+    const ref = { $ref: `#/components/schemas/${name}` };
+    for (const base of fc.sample(arbitraryFor(ref), { seed: SEED, numRuns: 8 })) {
+      for (const place of placesOf(base, ref)) {
+        for (const leaf of edges(place.schema, place.value)) {
+          judged++;
+          const value = setAt(base, place.path, leaf);
+          const v = verdicts(name, value);
+          expect(v.server, `${name} ${place.path.join('.')} = ${JSON.stringify(leaf).slice(0, 60)}: contract says ${v.contract ? 'valid' : 'invalid'}, server says ${v.server ? 'valid' : `invalid (${v.issues.join('; ')})`}`).toBe(v.contract);
+        }
+      }
+    }
   });
 
   it('reports how much it judged', () => { console.log(`agreement: ${judged} bodies judged by contract and server, seed ${SEED}`); expect(judged).toBeGreaterThan(0); });

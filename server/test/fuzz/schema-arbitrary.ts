@@ -73,14 +73,71 @@ export const hostile = fc.constantFrom<unknown>(
   'ftp://shop.example/x', 'https://[::ffff:127.0.0.1]/x', [], [1, 2], {}, { __proto__: null }, JSON.parse('{"__proto__": {"x": 1}}'), JSON.parse('{"constructor": 1}'),
 );
 
-/** Bend a value at one random place: replace a leaf, drop a key, add an unknown or prototype key. */
-export function mutate(value: unknown): fc.Arbitrary<unknown> {
-  const paths: Array<Array<string | number>> = [[]];
-  const walk = (v: unknown, p: Array<string | number>) => {
-    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { const q = [...p, Array.isArray(v) ? Number(k) : k]; paths.push(q); walk(x, q); }
+/** Just outside (and on) the schema's bounds: where a server and a contract drift apart. */
+export function edges(schemaIn: Json | undefined, current: unknown): unknown[] {
+  const s = schemaIn ? deref(schemaIn) : {};
+  const out: unknown[] = [];
+  if (typeof s.minimum === 'number') out.push(s.minimum, s.minimum - 1);
+  if (typeof s.maximum === 'number') out.push(s.maximum, s.maximum + 1);
+  if (typeof s.exclusiveMinimum === 'number') out.push(s.exclusiveMinimum);
+  if (s.type === 'integer') out.push(((s.minimum ?? 0) as number) + 0.5);
+  if (typeof s.maxLength === 'number') out.push('a'.repeat(s.maxLength), 'a'.repeat(s.maxLength + 1));
+  if (typeof s.minLength === 'number' && s.minLength > 0) out.push('a'.repeat(s.minLength - 1));
+  if (s.pattern) out.push('!', `${String(current ?? '')}!`, String(current ?? '').toUpperCase());
+  if (typeof s.maxItems === 'number' && Array.isArray(current) && current.length) out.push(Array.from({ length: s.maxItems + 1 }, () => current[0]));
+  if (s.enum) out.push(`${String(s.enum[0])}x`);
+  return out;
+}
+
+/** The schema of a child (`key`) of an object or array schema. */
+function childSchema(schemaIn: Json | undefined, key: string | number): Json | undefined {
+  if (!schemaIn) return undefined;
+  const s = deref(schemaIn);
+  if (s.allOf) for (const part of s.allOf) { const c = childSchema(part, key); if (c) return c; }
+  if (typeof key === 'number') return s.items;
+  return s.properties?.[key] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+}
+
+/** Every place in a value with its schema (for exhaustive edge checks). */
+export function placesOf(value: unknown, schema: Json | undefined): Array<{ path: Array<string | number>; schema: Json | undefined; value: unknown }> {
+  const places: Array<{ path: Array<string | number>; schema: Json | undefined; value: unknown }> = [];
+  const walk = (v: unknown, p: Array<string | number>, sch: Json | undefined) => {
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      const key = Array.isArray(v) ? Number(k) : k;
+      const cs = childSchema(sch, key);
+      places.push({ path: [...p, key], schema: cs, value: x });
+      walk(x, [...p, key], cs);
+    }
   };
-  walk(value, []);
-  return fc.tuple(fc.constantFrom(...paths), fc.constantFrom('replace', 'drop', 'add', 'proto'), hostile).map(([path, how, leaf]) => {
+  walk(value, [], schema);
+  return places;
+}
+
+/** A copy of `value` with `path` set to `leaf`. */
+export function setAt(value: unknown, path: Array<string | number>, leaf: unknown): unknown {
+  const copy = structuredClone(value) as Json;
+  const parent = path.slice(0, -1).reduce((o: Json, k) => o[k as string], copy);
+  parent[path.at(-1) as string] = leaf;
+  return copy;
+}
+
+/** Bend a value at one random place: replace a leaf (hostile or edge value), drop a key, add an unknown or prototype key. */
+export function mutate(value: unknown, schema?: Json): fc.Arbitrary<unknown> {
+  const places: Array<{ path: Array<string | number>; schema: Json | undefined; value: unknown }> = [{ path: [], schema, value }];
+  const walk = (v: unknown, p: Array<string | number>, sch: Json | undefined) => {
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      const key = Array.isArray(v) ? Number(k) : k;
+      const cs = childSchema(sch, key);
+      places.push({ path: [...p, key], schema: cs, value: x });
+      walk(x, [...p, key], cs);
+    }
+  };
+  walk(value, [], schema);
+  return fc.constantFrom(...places).chain((place) => {
+    const edge = edges(place.schema, place.value);
+    const leaf = edge.length ? fc.oneof({ weight: 1, arbitrary: hostile }, { weight: 3, arbitrary: fc.constantFrom(...edge) }) : hostile;
+    return fc.tuple(fc.constant(place.path), fc.constantFrom('replace', 'replace', 'drop', 'add', 'proto'), leaf);
+  }).map(([path, how, leaf]) => {
     const copy = structuredClone(value) as Json;
     if (path.length === 0) return how === 'replace' ? leaf : how === 'proto' ? withKey(copy, '__proto__', leaf) : how === 'add' ? withKey(copy, 'extra', leaf) : undefined;
     const parent = path.slice(0, -1).reduce((o: Json, k) => o[k as string], copy);
