@@ -3,6 +3,7 @@
  * README's configuration table for every variable.
  */
 import { parseProxyTrust, type ProxyTrust } from './core/client-address.js';
+import { parseKeyring, type SecretKeyring } from './core/secret-box.js';
 
 export type Role = 'all' | 'api' | 'sse' | 'worker';
 
@@ -24,6 +25,10 @@ export interface Config {
   ratePerSecond: number;
   rateBurst: number;
   fingerprintPro: { secret: string; url: string } | undefined;
+  /** Restate request-identity public keys (`publickeyv1_…`) the worker endpoint accepts; empty: unsigned requests accepted. */
+  restateIdentityKeys: string[];
+  /** Keys that encrypt merchant secrets at rest; the first encrypts, all decrypt. */
+  secretKeys: SecretKeyring;
 }
 
 function int(v: string | undefined, d: number, name: string, min = 0): number {
@@ -31,6 +36,12 @@ function int(v: string | undefined, d: number, name: string, min = 0): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${v}".`);
   return n;
+}
+
+function identityKeys(v: string | undefined): string[] {
+  const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of keys) if (!/^publickeyv1_[1-9A-HJ-NP-Za-km-z]{32,50}$/.test(k)) throw new Error(`FAIRDROP_RESTATE_IDENTITY_KEYS: "${k}" is not a Restate identity key (publickeyv1_…).`);
+  return keys;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: string): Config {
@@ -55,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     webhookAllowPrivate: env.FAIRDROP_WEBHOOK_ALLOW_PRIVATE === 'true',
     ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
     rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),
+    restateIdentityKeys: identityKeys(env.FAIRDROP_RESTATE_IDENTITY_KEYS),
+    secretKeys: parseKeyring(env.FAIRDROP_SECRET_KEYS, serverSecret),
     fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,
   };
 }

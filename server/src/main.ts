@@ -34,14 +34,15 @@ export async function start(config: Config): Promise<Running> {
   const has = (r: Config['role']) => config.role === 'all' || config.role === r;
 
   if (has('worker')) {
-    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate });
-    const ep = await serveEndpoint(config.endpointPort, config.host);
+    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate, secretKeys: config.secretKeys });
+    if (config.restateIdentityKeys.length === 0) log('warning: FAIRDROP_RESTATE_IDENTITY_KEYS is not set; the worker endpoint accepts unsigned requests from anyone who can reach it');
+    const ep = await serveEndpoint(config.endpointPort, config.host, config.restateIdentityKeys);
     closers.push(ep.close);
   }
   if (has('api') || has('sse')) {
-    const services = new Services(new RestateClient(config.ingressUrl), bus, Date.now);
+    const services = new Services(new RestateClient(config.ingressUrl), bus, Date.now, config.secretKeys);
     closers.push(() => services.close());
-    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
+    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, secretKeys: config.secretKeys, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
     const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };
     if (has('api')) {
       const server = await listen(createApiApp(deps).fetch, config.apiPort, config.host);

@@ -1,8 +1,14 @@
-/** Merchant: keys (hashes only for the secret key), origin allow-list, webhook endpoints, drops. */
+/**
+ * Merchant: keys, origin allow-list, webhook endpoints, drops. Only the secret key's hash is kept; the
+ * shopper-token and webhook secrets arrive sealed (core/secret-box.ts) from the API, which generated
+ * them — no plaintext secret ever enters Restate's state or journal.
+ */
 import * as restate from '@restatedev/restate-sdk';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomBytes } from 'node:crypto';
-import { base62, sha256Hex } from '../core/ids.js';
+import { base62 } from '../core/ids.js';
+import { needsReseal, open, seal } from '../core/secret-box.js';
+import { durableDeps } from './deps.js';
 import type { WebhookEventType } from './webhooks.service.js';
 
 export interface WebhookEndpoint { id: string; url: string; events: WebhookEventType[]; createdAt: number }
@@ -10,24 +16,29 @@ export interface MerchantRecord {
   id: string; name: string; allowedOrigins: string[]; secretKeyHash: string; publishableKey: string;
   shopperTokenSecret: string; webhookSecret: string; webhooks: WebhookEndpoint[]; shards: number; createdAt: number;
 }
-export interface MerchantCredentials { merchant: MerchantRecord; secretKey: string }
+/** What the API hands over to create a merchant (secrets sealed, the secret key only as its hash). */
+export type MerchantInit = Omit<MerchantRecord, 'id' | 'webhooks' | 'createdAt'>;
 
 const secret = (n: number) => base62(randomBytes(n), n);
+const FIELDS = ['shopperTokenSecret', 'webhookSecret'] as const;
 
 export const merchant = restate.object({
   name: 'merchant',
   handlers: {
-    create: async (ctx: ObjectContext, input: { name: string; allowedOrigins: string[]; shards: number }): Promise<MerchantCredentials | null> => {
+    create: async (ctx: ObjectContext, input: MerchantInit): Promise<MerchantRecord | null> => {
       if (await ctx.get<MerchantRecord>('m')) return null;
-      const keys = await ctx.run('keys', () => ({ sk: secret(32), pk: secret(24), sts: secret(32), whsec: secret(32) }));
-      const secretKey = `sk_${ctx.key}_${keys.sk}`;
-      const m: MerchantRecord = {
-        id: ctx.key, name: input.name, allowedOrigins: input.allowedOrigins, secretKeyHash: sha256Hex(secretKey),
-        publishableKey: `pk_${ctx.key}_${keys.pk}`, shopperTokenSecret: `sts_${keys.sts}`, webhookSecret: `whsec_${keys.whsec}`,
-        webhooks: [], shards: input.shards, createdAt: await ctx.date.now(),
-      };
+      const m: MerchantRecord = { ...input, id: ctx.key, webhooks: [], createdAt: await ctx.date.now() };
       ctx.set('m', m);
-      return { merchant: m, secretKey };
+      return m;
+    },
+    /** Re-seal the secrets with the current key (after a rotation, or legacy plaintext); a no-op when current. */
+    reseal: async (ctx: ObjectContext) => {
+      const m = await ctx.get<MerchantRecord>('m');
+      const { secretKeys } = durableDeps();
+      if (!m || !FIELDS.some((f) => needsReseal(m[f], secretKeys))) return;
+      const sealed = await ctx.run('reseal', () => Object.fromEntries(FIELDS.map((f) =>
+        [f, seal(open(m[f], secretKeys, `${m.id}:${f}`), secretKeys, `${m.id}:${f}`, randomBytes(12))])));
+      ctx.set('m', { ...m, ...sealed });
     },
     update: async (ctx: ObjectContext, patch: { name?: string; allowedOrigins?: string[] }) => {
       const m = await ctx.get<MerchantRecord>('m');

@@ -6,6 +6,7 @@ import * as restate from '@restatedev/restate-sdk';
 import type { Context } from '@restatedev/restate-sdk';
 import { createHmac } from 'node:crypto';
 import { postWebhook, DestinationRefused } from './webhook-transport.js';
+import { open } from '../core/secret-box.js';
 import type { components } from '@fairdrop/sdk/schema';
 import { durableDeps } from './deps.js';
 import type { MerchantObject } from './merchant.object.js';
@@ -27,15 +28,17 @@ export const webhooks = restate.service({
       const m = await ctx.objectClient(merchantApi, input.merchantId).get();
       for (const ep of m?.webhooks ?? []) {
         if (ep.events.length && !ep.events.includes(input.event.type)) continue;
-        ctx.serviceSendClient(webhooksApi).deliver({ url: ep.url, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
+        ctx.serviceSendClient(webhooksApi).deliver({ url: ep.url, merchantId: input.merchantId, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
       }
     },
-    deliver: async (ctx: Context, input: { url: string; secret: string; event: WebhookEvent }) => {
+    /** `secret` is the sealed webhook secret (opened only inside the delivery step, never journaled in plaintext). */
+    deliver: async (ctx: Context, input: { url: string; merchantId?: string; secret: string; event: WebhookEvent }) => {
       const body = JSON.stringify(input.event);
       await ctx.run('post', async () => {
         const t = Math.floor(Date.now() / 1000);
-        const { webhookAllowPrivate, log } = durableDeps();
-        const headers = { 'content-type': 'application/json', 'fairdrop-signature': signWebhook(input.secret, body, t), 'user-agent': 'Fairdrop-Webhooks/1' };
+        const { webhookAllowPrivate, log, secretKeys } = durableDeps();
+        const secret = open(input.secret, secretKeys, `${input.merchantId}:webhookSecret`);
+        const headers = { 'content-type': 'application/json', 'fairdrop-signature': signWebhook(secret, body, t), 'user-agent': 'Fairdrop-Webhooks/1' };
         const res = await postWebhook(input.url, body, headers, { allowPrivate: webhookAllowPrivate }).catch((e: unknown) => {
           if (e instanceof DestinationRefused) throw new restate.TerminalError(e.message);
           throw e;

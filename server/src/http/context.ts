@@ -3,6 +3,7 @@ import type { Services } from './services.js';
 import type { RateLimiter } from '../core/rate-limit.js';
 import { FairdropError } from '../core/errors.js';
 import type { ProxyTrust } from '../core/client-address.js';
+import type { SecretKeyring } from '../core/secret-box.js';
 
 export interface ApiConfig {
   serverSecret: string;
@@ -14,6 +15,8 @@ export interface ApiConfig {
   role: string;
   version: string;
   fingerprintPro?: { secret: string; url: string };
+  /** Seals merchant secrets before they reach Restate. */
+  secretKeys: SecretKeyring;
 }
 
 export interface ApiDeps {

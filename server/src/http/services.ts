@@ -13,6 +13,7 @@ import { RestateClient } from './restate-client.js';
 import { TtlCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
 import { pathId } from './schemas.js';
+import { needsReseal, open, type SecretKeyring } from '../core/secret-box.js';
 
 const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
@@ -27,7 +28,7 @@ export class Services {
   private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.restate.call<RegisterResult[]>('ledger', key, 'register', items));
   private unsubscribe: () => void;
 
-  constructor(readonly restate: RestateClient, readonly bus: Bus, private readonly now: () => number) {
+  constructor(readonly restate: RestateClient, readonly bus: Bus, private readonly now: () => number, private readonly secretKeys: SecretKeyring) {
     // Keep cached drop state fresh from events (versions only move forward).
     this.unsubscribe = bus.subscribe('fairdrop.drop.*', (event) => {
       if (event.kind !== 'drop') return;
@@ -38,8 +39,16 @@ export class Services {
 
   close(): void { this.unsubscribe(); }
 
+  /** The merchant with its secrets opened (they are stored sealed); a record sealed with an old key is re-sealed in the background. */
   merchant(merchantId: string): Promise<MerchantRecord | null> {
-    return this.merchants.get(merchantId, () => this.restate.call<MerchantRecord | null>('merchant', merchantId, 'get'));
+    return this.merchants.get(merchantId, async () => {
+      const m = await this.restate.call<MerchantRecord | null>('merchant', merchantId, 'get');
+      if (!m) return null;
+      if (needsReseal(m.shopperTokenSecret, this.secretKeys) || needsReseal(m.webhookSecret, this.secretKeys)) {
+        void this.restate.call('merchant', merchantId, 'reseal').catch(() => undefined);
+      }
+      return { ...m, shopperTokenSecret: open(m.shopperTokenSecret, this.secretKeys, `${m.id}:shopperTokenSecret`), webhookSecret: open(m.webhookSecret, this.secretKeys, `${m.id}:webhookSecret`) };
+    });
   }
   forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); }
 

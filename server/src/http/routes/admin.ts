@@ -4,21 +4,29 @@ import type { ApiDeps } from '../context.js';
 import { readJson } from '../context.js';
 import { merchantCreate } from '../schemas.js';
 import { requireOperator } from '../auth.js';
-import { base62 } from '../../core/ids.js';
+import { base62, sha256Hex } from '../../core/ids.js';
+import { seal } from '../../core/secret-box.js';
 import { FairdropError } from '../../core/errors.js';
-import type { MerchantCredentials } from '../../durable/merchant.object.js';
+import type { MerchantInit, MerchantRecord } from '../../durable/merchant.object.js';
 import { merchantView } from './account.js';
 
 export function adminRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
+  const secret = (n: number) => base62(deps.random(n), n);
   app.post('/merchants', async (c) => {
     requireOperator(c, deps.config.adminToken);
     const body = merchantCreate.parse(await readJson(c.req));
     const merchantId = `mer${base62(deps.random(14), 12)}`;
-    const created = await deps.services.restate.call<MerchantCredentials | null>('merchant', merchantId, 'create', { ...body, shards: deps.config.ledgerShards });
-    if (!created) throw new FairdropError('invalid_state', 'A merchant with this id exists already; retry.');
-    const m = created.merchant;
-    return c.json({ merchant: merchantView(m), secretKey: created.secretKey, publishableKey: m.publishableKey, shopperTokenSecret: m.shopperTokenSecret, webhookSecret: m.webhookSecret }, 201);
+    // The secrets are made here and leave only sealed (or hashed): Restate never stores or journals them in plaintext.
+    const keys = { secretKey: `sk_${merchantId}_${secret(32)}`, shopperTokenSecret: `sts_${secret(32)}`, webhookSecret: `whsec_${secret(32)}` };
+    const sealed = (field: 'shopperTokenSecret' | 'webhookSecret') => seal(keys[field], deps.config.secretKeys, `${merchantId}:${field}`, deps.random(12));
+    const init: MerchantInit = {
+      ...body, shards: deps.config.ledgerShards, secretKeyHash: sha256Hex(keys.secretKey), publishableKey: `pk_${merchantId}_${secret(24)}`,
+      shopperTokenSecret: sealed('shopperTokenSecret'), webhookSecret: sealed('webhookSecret'),
+    };
+    const m = await deps.services.restate.call<MerchantRecord | null>('merchant', merchantId, 'create', init);
+    if (!m) throw new FairdropError('invalid_state', 'A merchant with this id exists already; retry.');
+    return c.json({ merchant: merchantView(m), secretKey: keys.secretKey, publishableKey: m.publishableKey, shopperTokenSecret: keys.shopperTokenSecret, webhookSecret: keys.webhookSecret }, 201);
   });
   return app;
 }
