@@ -24,6 +24,12 @@ export interface Config {
   webhookAllowPrivate: boolean;
   ratePerSecond: number;
   rateBurst: number;
+  merchantRatePerSecond: number;
+  merchantRateBurst: number;
+  /** Failed authentications per client, refilled over a minute. */
+  authFailureBurst: number;
+  /** Concurrent event streams per client address (SSE role). */
+  streamsPerClient: number;
   fingerprintPro: { secret: string; url: string } | undefined;
   /** Restate request-identity public keys (`publickeyv1_…`) the worker endpoint accepts; empty: unsigned requests accepted. */
   restateIdentityKeys: string[];
@@ -66,6 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     webhookAllowPrivate: env.FAIRDROP_WEBHOOK_ALLOW_PRIVATE === 'true',
     ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
     rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),
+    merchantRatePerSecond: int(env.FAIRDROP_MERCHANT_RATE_PER_SECOND, 50, 'FAIRDROP_MERCHANT_RATE_PER_SECOND', 1),
+    merchantRateBurst: int(env.FAIRDROP_MERCHANT_RATE_BURST, 200, 'FAIRDROP_MERCHANT_RATE_BURST', 1),
+    authFailureBurst: int(env.FAIRDROP_AUTH_FAILURE_BURST, 30, 'FAIRDROP_AUTH_FAILURE_BURST', 1),
+    streamsPerClient: int(env.FAIRDROP_STREAMS_PER_CLIENT, 50, 'FAIRDROP_STREAMS_PER_CLIENT', 1),
     restateIdentityKeys: identityKeys(env.FAIRDROP_RESTATE_IDENTITY_KEYS),
     secretKeys: parseKeyring(env.FAIRDROP_SECRET_KEYS, serverSecret),
     fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,

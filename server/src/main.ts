@@ -16,6 +16,7 @@ import { createSseApp } from './http/sse/index.js';
 import { sseDeps } from './http/sse-deps.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { problemOnClientError } from './http/client-error.js';
+import { limitStreams } from './http/stream-limit.js';
 
 export const VERSION = '0.1.0';
 /** Challenges per client remembered for difficulty: about a minute's worth, forgotten at 10/s. */
@@ -43,7 +44,7 @@ export async function start(config: Config): Promise<Running> {
     const services = new Services(new RestateClient(config.ingressUrl), bus, Date.now, config.secretKeys);
     closers.push(() => services.close());
     const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, secretKeys: config.secretKeys, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
-    const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };
+    const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), merchantLimiter: new RateLimiter(config.merchantRateBurst, config.merchantRatePerSecond), authFailures: new RateLimiter(config.authFailureBurst, config.authFailureBurst / 60), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };
     if (has('api')) {
       const server = await listen(createApiApp(deps).fetch, config.apiPort, config.host);
       closers.push(() => new Promise<void>((r) => { server.close(() => r()); (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); }));
@@ -51,7 +52,7 @@ export async function start(config: Config): Promise<Running> {
     if (has('sse')) {
       const sse = createSseApp(sseDeps(deps));
       sse.get('/health', (c) => c.json({ status: 'ok', role: 'sse', version: VERSION }));
-      const server = await listen(sse.fetch, config.ssePort, config.host);
+      const server = await listen(limitStreams(sse.fetch, { perClient: config.streamsPerClient, trustProxy: config.trustProxy }), config.ssePort, config.host);
       closers.push(() => { sse.close(); (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); return new Promise<void>((r) => server.close(() => r())); });
     }
   }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps } from './context.js';
 import { toProblem, problemResponse } from './problem.js';
-import { rateLimit, storefrontCors } from './middleware.js';
+import { rateLimit, storefrontCors, authFailureGuard } from './middleware.js';
 import { publicRoutes } from './routes/public.js';
 import { accountRoutes } from './routes/account.js';
 import { dropRoutes } from './routes/drops.js';
@@ -18,6 +18,8 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'ok', role: deps.config.role, version: deps.config.version }));
 
   app.use('/v1/public/*', storefrontCors);
+  app.use('/v1/*', authFailureGuard(deps));
+  for (const p of ['/v1/admin/*', '/v1/merchant', '/v1/drops', '/v1/drops/*', '/v1/webhook-endpoints', '/v1/webhook-endpoints/*', '/v1/shoppers/*']) app.use(p, rateLimit(deps, deps.merchantLimiter));
   app.on('POST', ['/v1/public/drops/:dropId/challenge', '/v1/public/drops/:dropId/entries', '/v1/public/drops/:dropId/purchase'], rateLimit(deps));
   app.route('/v1/public', auditRoutes(deps));
   app.route('/v1/public', publicRoutes(deps));

@@ -23,6 +23,10 @@ export interface ApiDeps {
   services: Services;
   config: ApiConfig;
   limiter: RateLimiter;
+  /** Per-client bucket on merchant and operator routes. */
+  merchantLimiter: RateLimiter;
+  /** Per-client budget of failed authentications (see authFailureGuard). */
+  authFailures: RateLimiter;
   /** Counts each client's recent challenges (not a limit): difficulty rises with it. */
   challengeCounter: RateLimiter;
   now: () => number;

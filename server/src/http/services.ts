@@ -10,11 +10,13 @@ import { ledgerKey } from '../core/ids.js';
 import { parseEntryLines } from '../core/ledger.js';
 import type { MerchantRecord } from '../durable/merchant.object.js';
 import { RestateClient } from './restate-client.js';
-import { TtlCache } from './cache.js';
+import { TtlCache, WeightedCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
 import { pathId } from './schemas.js';
 import { needsReseal, open, type SecretKeyring } from '../core/secret-box.js';
 
+/** Entries of drawn drops kept in memory for /snapshot and /proof (≈ 100 MB at 1M). */
+export const SNAPSHOT_BUDGET_ENTRIES = 1_000_000;
 const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
 export interface DropInfo { merchantId: string; config: DropConfig; drop: PublicDrop }
@@ -22,10 +24,15 @@ export interface RecordInfo { record: DrawRecordView; cursor: number; winners: S
 
 export class Services {
   private merchants = new TtlCache<MerchantRecord | null>(5_000);
+  /** Merchant ids the store did not know, remembered longer (made-up keys cost one lookup per 30 s, not one per request). */
+  private unknownMerchants = new TtlCache<true>(30_000, 50_000);
   private drops = new TtlCache<DropInfo | null>(1_000);
   private records = new TtlCache<RecordInfo | null>(1_000, 200);
-  private snapshots = new TtlCache<CanonicalEntries>(10 * 60_000, 3);
+  /** Sealed snapshots of drawn drops (they never change), bounded by total entries: about 100 bytes each with their proof tree. */
+  private snapshots = new WeightedCache<CanonicalEntries>(SNAPSHOT_BUDGET_ENTRIES, (e) => e.size);
   private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.restate.call<RegisterResult[]>('ledger', key, 'register', items));
+  private registering = new Map<string, Promise<RegisterResult>>();
+  private reading = new Map<string, Promise<StoredEntry | null>>();
   private unsubscribe: () => void;
 
   constructor(readonly restate: RestateClient, readonly bus: Bus, private readonly now: () => number, private readonly secretKeys: SecretKeyring) {
@@ -41,16 +48,17 @@ export class Services {
 
   /** The merchant with its secrets opened (they are stored sealed); a record sealed with an old key is re-sealed in the background. */
   merchant(merchantId: string): Promise<MerchantRecord | null> {
+    if (this.unknownMerchants.fresh(merchantId)) return Promise.resolve(null);
     return this.merchants.get(merchantId, async () => {
       const m = await this.restate.call<MerchantRecord | null>('merchant', merchantId, 'get');
-      if (!m) return null;
+      if (!m) { this.unknownMerchants.set(merchantId, true); return null; }
       if (needsReseal(m.shopperTokenSecret, this.secretKeys) || needsReseal(m.webhookSecret, this.secretKeys)) {
         void this.restate.call('merchant', merchantId, 'reseal').catch(() => undefined);
       }
       return { ...m, shopperTokenSecret: open(m.shopperTokenSecret, this.secretKeys, `${m.id}:shopperTokenSecret`), webhookSecret: open(m.webhookSecret, this.secretKeys, `${m.id}:webhookSecret`) };
     });
   }
-  forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); }
+  forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); this.unknownMerchants.delete(merchantId); }
 
   async drop(dropIdRaw: string): Promise<DropInfo | null> {
     const dropId = pathId('dropId', dropIdRaw);
@@ -94,9 +102,26 @@ export class Services {
     return (await this.merchantDrops(merchantId)).filter((i) => ACTIVE.has(i.drop.phase)).map((i) => i.drop);
   }
 
-  registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> { return this.register.submit(shard, item); }
+  /**
+   * Register through the group commit. Concurrent registrations of one shopper for one drop are
+   * coalesced here, before they reach Restate: the followers share the first one's result (as a repeat).
+   */
+  registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> {
+    const key = `${item.dropId}\u0000${item.shopperId}`;
+    const first = this.registering.get(key);
+    if (first) return first.then((r) => (r.ok ? { ...r, created: false } : r));
+    const p = this.register.submit(shard, item).finally(() => this.registering.delete(key));
+    this.registering.set(key, p);
+    return p;
+  }
 
+  /** A shopper's stored entry; concurrent lookups of the same one share a single read. */
   entry(merchantId: string, shard: number, dropId: string, shopperId: string): Promise<StoredEntry | null> {
-    return this.restate.call<StoredEntry | null>('ledger', ledgerKey(merchantId, shard), 'getEntry', { dropId, shopperId });
+    const key = `${dropId}\u0000${shopperId}`;
+    const pending = this.reading.get(key);
+    if (pending) return pending;
+    const p = this.restate.call<StoredEntry | null>('ledger', ledgerKey(merchantId, shard), 'getEntry', { dropId, shopperId }).finally(() => this.reading.delete(key));
+    this.reading.set(key, p);
+    return p;
   }
 }
