@@ -53,8 +53,8 @@ export function auditRoutes(deps: ApiDeps): Hono {
   });
 
   app.get('/drops/:dropId/proof/:entryId', async (c) => {
+    const entryId = pathId('entryId', c.req.param('entryId')); // every path parameter is checked before any lookup
     const { info, rec } = await drawn(c.req.param('dropId'));
-    const entryId = pathId('entryId', c.req.param('entryId'));
     const entries = await services.snapshot(info.config.id, info.config);
     let prover = provers.get(entries);
     if (!prover) { prover = createProver(entries); provers.set(entries, prover); }
