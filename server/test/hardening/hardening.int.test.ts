@@ -202,9 +202,9 @@ describe('item 11: resource bounds', () => {
     });
     const d = await openDrop(s.client, m, { powDifficulty: 0 });
     const h = await s.client.shopperHeaders(m, 'eager');
-    const challenges = await Promise.all(Array.from({ length: 50 }, () => app.request(`/v1/public/drops/${d.id}/challenge`, { method: 'POST', headers: h }).then((r) => r.json())));
+    const challenges = await Promise.all(Array.from({ length: 50 }, async () => (await app.request(`/v1/public/drops/${d.id}/challenge`, { method: 'POST', headers: h })).json()));
     ledgerItems = 0;
-    const results = await Promise.all(challenges.map((ch: any) => app.request(`/v1/public/drops/${d.id}/entries`, {
+    const results: Response[] = await Promise.all(challenges.map(async (ch: any) => app.request(`/v1/public/drops/${d.id}/entries`, {
       method: 'POST', headers: { ...h, 'content-type': 'application/json' },
       body: JSON.stringify({ tickets: 1, pow: { challenge: ch.challenge, nonce: solvePowReference(ch.prefix, ch.difficulty) }, ...humanSignals }),
     })));
