@@ -27,8 +27,8 @@ const keyed = <V extends z.ZodType>(key: z.ZodString, value: V) => z.custom<unkn
 }).pipe(z.record(key, value));
 /** An http(s) URL with a host name or IPv4 address (the contract's HttpUrl, to the character). */
 const httpUrl = z.string().max(500).regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+(:[0-9]{1,5})?([/?#][^\s]*)?$/, 'use an http(s) URL such as https://shop.example/hooks');
-/** An allow-list entry: an http(s) origin (scheme, host, optional port), never `null`, data: or file:. */
-const origin = z.string().max(200).regex(/^https?:\/\/[^/?#\s]+\/?$/i, 'use an http(s) origin such as https://shop.example');
+/** An allow-list entry: an http(s) URL, matched by its origin (never `null`, data: or file:). */
+const origin = z.string().max(200).regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^/?#\s]+([/?#]\S*)?$/, 'use an http(s) origin such as https://shop.example');
 
 export const merchantCreate = z.object({ name: z.string().min(1).max(100), allowedOrigins: z.array(origin).max(50).default([]) }).strict();
 export const merchantUpdate = z.object({ name: z.string().min(1).max(100).optional(), allowedOrigins: z.array(origin).max(50).optional() }).strict();
