@@ -64,4 +64,4 @@ export function open(value: string, ring: SecretKeyring, aad: string): string {
 }
 
 /** True when a sealed value is sealed with a key other than the ring's first (it should be re-sealed). */
-export const needsReseal = (value: string, ring: SecretKeyring) => !value.startsWith(`${PREFIX}${ring[0]!.id}.`);
+export const needsReseal = (value: string, ring: SecretKeyring) => ring.length > 0 && !value.startsWith(`${PREFIX}${ring[0]!.id}.`);

@@ -7,69 +7,61 @@ import * as restate from '@restatedev/restate-sdk';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomBytes } from 'node:crypto';
 import { base62 } from '../core/ids.js';
+import { fail, ok } from '../core/errors.js';
 import { needsReseal, open, seal } from '../core/secret-box.js';
 import { durableDeps } from './deps.js';
-import type { WebhookEventType } from './webhooks.service.js';
+import type { MerchantHandlers, MerchantInit, MerchantRecord, MerchantState, WebhookEndpoint, WebhookEventType } from './api.js';
 
-export interface WebhookEndpoint { id: string; url: string; events: WebhookEventType[]; createdAt: number }
-export interface MerchantRecord {
-  id: string; name: string; allowedOrigins: string[]; secretKeyHash: string; publishableKey: string;
-  shopperTokenSecret: string; webhookSecret: string; webhooks: WebhookEndpoint[]; shards: number; createdAt: number;
-}
-/** What the API hands over to create a merchant (secrets sealed, the secret key only as its hash). */
-export type MerchantInit = Omit<MerchantRecord, 'id' | 'webhooks' | 'createdAt'>;
-
+type Ctx = ObjectContext<MerchantState>;
 const secret = (n: number) => base62(randomBytes(n), n);
+const missing = () => fail('merchant_not_found', 'No merchant with this id.');
 const FIELDS = ['shopperTokenSecret', 'webhookSecret'] as const;
 
-export const merchant = restate.object({
+export const merchantObject = restate.object({
   name: 'merchant',
   handlers: {
-    create: async (ctx: ObjectContext, input: MerchantInit): Promise<MerchantRecord | null> => {
-      if (await ctx.get<MerchantRecord>('m')) return null;
+    create: async (ctx: Ctx, input: MerchantInit) => {
+      if (await ctx.get('m')) return fail('invalid_state', 'A merchant with this id exists already; retry.');
       const m: MerchantRecord = { ...input, id: ctx.key, webhooks: [], createdAt: await ctx.date.now() };
       ctx.set('m', m);
-      return m;
+      return ok(m);
     },
-    /** Re-seal the secrets with the current key (after a rotation, or legacy plaintext); a no-op when current. */
-    reseal: async (ctx: ObjectContext) => {
-      const m = await ctx.get<MerchantRecord>('m');
+    reseal: async (ctx: Ctx) => {
+      const m = await ctx.get('m');
       const { secretKeys } = durableDeps();
       if (!m || !FIELDS.some((f) => needsReseal(m[f], secretKeys))) return;
       const sealed = await ctx.run('reseal', () => Object.fromEntries(FIELDS.map((f) =>
         [f, seal(open(m[f], secretKeys, `${m.id}:${f}`), secretKeys, `${m.id}:${f}`, randomBytes(12))])));
       ctx.set('m', { ...m, ...sealed });
     },
-    update: async (ctx: ObjectContext, patch: { name?: string; allowedOrigins?: string[] }) => {
-      const m = await ctx.get<MerchantRecord>('m');
-      if (!m) return null;
+    update: async (ctx: Ctx, patch: { name?: string; allowedOrigins?: string[] }) => {
+      const m = await ctx.get('m');
+      if (!m) return missing();
       Object.assign(m, patch);
       ctx.set('m', m);
-      return m;
+      return ok(m);
     },
-    addWebhook: async (ctx: ObjectContext, input: { url: string; events: WebhookEventType[] }) => {
-      const m = await ctx.get<MerchantRecord>('m');
-      if (!m) return null;
+    addWebhook: async (ctx: Ctx, input: { url: string; events: WebhookEventType[] }) => {
+      const m = await ctx.get('m');
+      if (!m) return missing();
       const id = await ctx.run('id', () => `we_${secret(14)}`);
       const endpoint: WebhookEndpoint = { id, url: input.url, events: input.events, createdAt: await ctx.date.now() };
       m.webhooks.push(endpoint);
       ctx.set('m', m);
-      return endpoint;
+      return ok(endpoint);
     },
-    removeWebhook: async (ctx: ObjectContext, id: string) => {
-      const m = await ctx.get<MerchantRecord>('m');
-      if (!m || !m.webhooks.some((w) => w.id === id)) return false;
+    removeWebhook: async (ctx: Ctx, id: string) => {
+      const m = await ctx.get('m');
+      if (!m || !m.webhooks.some((w) => w.id === id)) return fail('not_found', 'No webhook endpoint with this id.');
       m.webhooks = m.webhooks.filter((w) => w.id !== id);
       ctx.set('m', m);
-      return true;
+      return ok(null);
     },
-    addDrop: async (ctx: ObjectContext, dropId: string) => {
-      const drops = (await ctx.get<string[]>('drops')) ?? [];
+    addDrop: async (ctx: Ctx, dropId: string) => {
+      const drops = (await ctx.get('drops')) ?? [];
       if (!drops.includes(dropId)) ctx.set('drops', [dropId, ...drops]);
     },
-    get: restate.handlers.object.shared(async (ctx: ObjectSharedContext) => ctx.get<MerchantRecord>('m')),
-    drops: restate.handlers.object.shared(async (ctx: ObjectSharedContext) => (await ctx.get<string[]>('drops')) ?? []),
-  },
+    get: restate.handlers.object.shared(async (ctx: ObjectSharedContext<MerchantState>) => ctx.get('m')),
+    drops: restate.handlers.object.shared(async (ctx: ObjectSharedContext<MerchantState>) => (await ctx.get('drops')) ?? []),
+  } satisfies MerchantHandlers,
 });
-
-export type MerchantObject = typeof merchant;

@@ -7,28 +7,22 @@ import type { Context } from '@restatedev/restate-sdk';
 import { createHmac } from 'node:crypto';
 import { postWebhook, DestinationRefused } from './webhook-transport.js';
 import { open } from '../core/secret-box.js';
-import type { components } from '@fairdrop/sdk/schema';
 import { durableDeps } from './deps.js';
-import type { MerchantObject } from './merchant.object.js';
-
-export type WebhookEventType = components['schemas']['WebhookEventType'];
-export type WebhookEvent = components['schemas']['WebhookEvent'];
-
-const merchantApi = { name: 'merchant' } as MerchantObject;
+import { merchant, webhooks, type WebhookEvent, type WebhooksHandlers } from './api.js';
 
 /** The signature header value for a body at time t (seconds). */
 export function signWebhook(secret: string, body: string, t: number): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }
 
-export const webhooks = restate.service({
+export const webhooksService = restate.service({
   name: 'webhooks',
   handlers: {
     dispatch: async (ctx: Context, input: { merchantId: string; event: WebhookEvent }) => {
-      const m = await ctx.objectClient(merchantApi, input.merchantId).get();
+      const m = await ctx.objectClient(merchant, input.merchantId).get();
       for (const ep of m?.webhooks ?? []) {
         if (ep.events.length && !ep.events.includes(input.event.type)) continue;
-        ctx.serviceSendClient(webhooksApi).deliver({ url: ep.url, merchantId: input.merchantId, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
+        ctx.serviceSendClient(webhooks).deliver({ url: ep.url, merchantId: input.merchantId, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
       }
     },
     /** `secret` is the sealed webhook secret (opened only inside the delivery step, never journaled in plaintext). */
@@ -50,8 +44,5 @@ export const webhooks = restate.service({
         }
       }, { maxRetryAttempts: 12, initialRetryInterval: { milliseconds: 500 }, retryIntervalFactor: 2, maxRetryInterval: { minutes: 5 } });
     },
-  },
+  } satisfies WebhooksHandlers,
 });
-
-export type WebhooksService = typeof webhooks;
-const webhooksApi = { name: 'webhooks' } as WebhooksService;

@@ -12,7 +12,7 @@ import { TestClient, humanSignals, type Merchant } from '../client.js';
 import { startStack, baseEnv, pk, sk, openDrop, enter, type Stack } from '../stack.js';
 import { createApiApp } from '../../src/http/app.js';
 import { Services } from '../../src/http/services.js';
-import { RestateClient } from '../../src/http/restate-client.js';
+import { DurableClient } from '../../src/http/durable-client.js';
 import { MemoryBus } from '../../src/bus/index.js';
 import { RateLimiter } from '../../src/core/rate-limit.js';
 import { parseKeyring } from '../../src/core/secret-box.js';
@@ -148,7 +148,7 @@ describe('item 11: resource bounds', () => {
   it('made-up secret keys cost a bounded number of durable-store reads, then 429', async () => {
     let reads = 0;
     const counting: typeof fetch = (input, init) => { if (String(input).includes('/merchant/')) reads++; return fetch(input, init); };
-    const services = new Services(new RestateClient(s.restate.ingressUrl, counting), new MemoryBus(), Date.now, parseKeyring(undefined, SECRET));
+    const services = new Services(new DurableClient(s.restate.ingressUrl, counting), new MemoryBus(), Date.now, parseKeyring(undefined, SECRET));
     const app = createApiApp({
       services, config: { serverSecret: SECRET, adminToken: ADMIN, ledgerShards: 4, trustProxy: null, webhookAllowPrivate: true, role: 'api', version: 'test', secretKeys: parseKeyring(undefined, SECRET) },
       limiter: new RateLimiter(1000, 1000), merchantLimiter: new RateLimiter(1000, 1000), authFailures: new RateLimiter(5, 5 / 60), challengeCounter: new RateLimiter(600, 10),
@@ -189,12 +189,13 @@ describe('item 11: resource bounds', () => {
     // Count what reaches Restate: registration items sent to the ledger (the group commit already batches calls).
     let ledgerItems = 0;
     const counting: typeof fetch = (input, init) => {
-      if (/\/ledger\/[^/]+\/register$/.test(String(input))) ledgerItems += (JSON.parse(String(init?.body)) as unknown[]).length;
+      const body = typeof init?.body === 'string' ? init.body : new TextDecoder().decode(init?.body as Uint8Array);
+      if (/\/ledger\/[^/]+\/register$/.test(String(input))) ledgerItems += (JSON.parse(body) as unknown[]).length;
       else if (String(input).includes('/ledger/')) ledgerItems++;
       return fetch(input, init);
     };
     const keys = parseKeyring(undefined, SECRET);
-    const services = new Services(new RestateClient(s.restate.ingressUrl, counting), new MemoryBus(), Date.now, keys);
+    const services = new Services(new DurableClient(s.restate.ingressUrl, counting), new MemoryBus(), Date.now, keys);
     const app = createApiApp({
       services, config: { serverSecret: SECRET, adminToken: ADMIN, ledgerShards: 4, trustProxy: null, webhookAllowPrivate: true, role: 'api', version: 'test', secretKeys: keys },
       limiter: new RateLimiter(10_000, 10_000), merchantLimiter: new RateLimiter(10_000, 10_000), authFailures: new RateLimiter(10_000, 10_000), challengeCounter: new RateLimiter(600, 10),

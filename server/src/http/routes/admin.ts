@@ -3,18 +3,18 @@ import { Hono } from 'hono';
 import type { ApiDeps } from '../context.js';
 import { readJson } from '../context.js';
 import { merchantCreate } from '../schemas.js';
-import { requireOperator } from '../auth.js';
+import { operator } from '../auth.js';
 import { base62, sha256Hex } from '../../core/ids.js';
 import { seal } from '../../core/secret-box.js';
-import { FairdropError } from '../../core/errors.js';
-import type { MerchantInit, MerchantRecord } from '../../durable/merchant.object.js';
+import { unwrap } from '../../core/errors.js';
+import { callOpts } from '../durable-client.js';
+import type { MerchantInit } from '../../durable/api.js';
 import { merchantView } from './account.js';
 
 export function adminRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
   const secret = (n: number) => base62(deps.random(n), n);
-  app.post('/merchants', async (c) => {
-    requireOperator(c, deps.config.adminToken);
+  app.post('/merchants', operator(deps.config.adminToken), async (c) => {
     const body = merchantCreate.parse(await readJson(c.req));
     const merchantId = `mer${base62(deps.random(14), 12)}`;
     // The secrets are made here and leave only sealed (or hashed): Restate never stores or journals them in plaintext.
@@ -24,8 +24,7 @@ export function adminRoutes(deps: ApiDeps): Hono {
       ...body, shards: deps.config.ledgerShards, secretKeyHash: sha256Hex(keys.secretKey), publishableKey: `pk_${merchantId}_${secret(24)}`,
       shopperTokenSecret: sealed('shopperTokenSecret'), webhookSecret: sealed('webhookSecret'),
     };
-    const m = await deps.services.restate.call<MerchantRecord | null>('merchant', merchantId, 'create', init);
-    if (!m) throw new FairdropError('invalid_state', 'A merchant with this id exists already; retry.');
+    const m = unwrap(await deps.services.durable.merchant(merchantId).create(init, callOpts({ idempotencyKey: `create:${merchantId}` })));
     return c.json({ merchant: merchantView(m), secretKey: keys.secretKey, publishableKey: m.publishableKey, shopperTokenSecret: keys.shopperTokenSecret, webhookSecret: keys.webhookSecret }, 201);
   });
   return app;
