@@ -38,8 +38,8 @@ describe('registerBatch with client-chosen names', () => {
 
   // Issue 9, item 4: a tier named like an Object.prototype member used to hit the prototype.
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('registers a shopper whose tier is "%s" (an own-property lookup)', (tier) => {
-    expect(run(tier, item())).toMatchObject({ ok: true, entry: { weight: 1, multipliers: { loyalty: 1, tier } } });
-    expect(run(tier, item({ loyaltyMultipliers: Object.fromEntries([[tier, 3]]) }))).toMatchObject({ ok: true, entry: { weight: 3 } });
+    expect(run(tier, item())).toMatchObject({ ok: true, value: { entry: { weight: 1, multipliers: { loyalty: 1, tier } } } });
+    expect(run(tier, item({ loyaltyMultipliers: Object.fromEntries([[tier, 3]]) }))).toMatchObject({ ok: true, value: { entry: { weight: 3 } } });
   });
 
   // Issue 9, item 13: the detail of a refused item does not repeat the code.

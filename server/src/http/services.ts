@@ -113,7 +113,7 @@ export class Services {
   registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> {
     const key = `${item.dropId}\u0000${item.shopperId}`;
     const first = this.registering.get(key);
-    if (first) return first.then((r) => (r.ok ? { ...r, created: false } : r));
+    if (first) return first.then((r) => (r.ok ? { ok: true, value: { ...r.value, created: false } } : r));
     const p = this.register.submit(shard, item).finally(() => this.registering.delete(key));
     this.registering.set(key, p);
     return p;

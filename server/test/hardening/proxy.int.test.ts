@@ -49,7 +49,9 @@ describe('client address behind an appending proxy', () => {
     }
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((x) => x === 429).length, statuses.join(',')).toBeGreaterThan(0);
-    expect(statuses.indexOf(429)).toBe(20); // the burst of 20, then refused: one bucket for one client
+    // The burst of 20 (plus what refilled meanwhile, 1/s), then refused: one bucket for one client.
+    expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(20);
+    expect(statuses.indexOf(429)).toBeLessThan(26);
     const difficulties = answers.filter((a) => a.status === 200).map((a) => a.body.difficulty as number);
     expect(difficulties.at(-1)!).toBeGreaterThan(difficulties[0]!);
   });
