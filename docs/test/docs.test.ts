@@ -88,7 +88,7 @@ describe('docs site', () => {
     await context.close();
     expect(problems).toEqual([]);
     expect(offsite).toEqual([]);
-  });
+  }, 120_000); // eleven pages in a real browser; on a loaded machine this outgrew the 30 s default
 
   it('renders the API reference from openapi.yaml, self-hosted', async () => {
     const { context, offsite } = await localOnlyContext(browser);
