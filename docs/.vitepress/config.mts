@@ -31,6 +31,7 @@ export default defineConfig({
       { text: 'Operate', items: [
         { text: 'Configuration', link: '/reference/configuration' },
         { text: 'Scale-out and deployment', link: '/guide/deployment' },
+        { text: 'Security model', link: '/guide/security' },
       ] },
       { text: 'Reference', items: [
         { text: 'HTTP API (OpenAPI)', link: '/reference/api' },

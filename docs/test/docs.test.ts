@@ -45,6 +45,7 @@ const PAGES: Array<[path: string, heading: RegExp]> = [
   ['/verify-a-draw.html', /verifies a draw/],
   ['/reference/configuration.html', /Configuration/],
   ['/guide/deployment.html', /Scale-out and deployment/],
+  ['/guide/security.html', /Security model/],
   ['/reference/api.html', /HTTP API reference/],
 ];
 

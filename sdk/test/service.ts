@@ -16,7 +16,7 @@ export async function startService(extraEnv: Record<string, string> = {}): Promi
   try {
     fd = await fairdropProcess('all', {
       RESTATE_INGRESS_URL: restate.ingressUrl, FAIRDROP_SERVER_SECRET: SECRET, FAIRDROP_ADMIN_TOKEN: ADMIN,
-      FAIRDROP_LEDGER_SHARDS: '4', FAIRDROP_RATE_BURST: '10000', FAIRDROP_RATE_PER_SECOND: '10000', ...extraEnv,
+      FAIRDROP_LEDGER_SHARDS: '4', FAIRDROP_RATE_BURST: '10000', FAIRDROP_RATE_PER_SECOND: '10000', FAIRDROP_RESTATE_IDENTITY_KEYS: restate.identityKey, FAIRDROP_MERCHANT_RATE_BURST: '100000', FAIRDROP_AUTH_FAILURE_BURST: '100000', ...extraEnv,
     });
     await registerDeployment(restate.adminUrl, fd.endpointUrl);
   } catch (e) {

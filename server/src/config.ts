@@ -2,6 +2,9 @@
  * Configuration: the one place that reads the environment. Defaults suit one machine; see the
  * README's configuration table for every variable.
  */
+import { parseProxyTrust, type ProxyTrust } from './core/client-address.js';
+import { parseKeyring, type SecretKeyring } from './core/secret-box.js';
+
 export type Role = 'all' | 'api' | 'sse' | 'worker';
 
 export interface Config {
@@ -15,16 +18,27 @@ export interface Config {
   serverSecret: string;
   adminToken: string;
   ledgerShards: number;
-  trustProxy: boolean;
+  /** Proxies trusted for X-Forwarded-For: a hop count or a list of proxy addresses (null: none). */
+  trustProxy: ProxyTrust;
   /** Let webhooks go to http and private addresses (development only). */
   webhookAllowPrivate: boolean;
   ratePerSecond: number;
   rateBurst: number;
+  merchantRatePerSecond: number;
+  merchantRateBurst: number;
+  /** Failed authentications per client, refilled over a minute. */
+  authFailureBurst: number;
+  /** Concurrent event streams per client address (SSE role). */
+  streamsPerClient: number;
   fingerprintPro: { secret: string; url: string } | undefined;
   /** Shopper email: background notices per second per merchant, the key sealing SMTP passwords (hex, optional), links' base URL. */
   noticeRatePerSecond: number;
   emailKeyHex: string | undefined;
   publicUrl: string;
+  /** Restate request-identity public keys (`publickeyv1_…`) the worker endpoint accepts; empty: unsigned requests accepted. */
+  restateIdentityKeys: string[];
+  /** Keys that encrypt merchant secrets at rest; the first encrypts, all decrypt. */
+  secretKeys: SecretKeyring;
 }
 
 function int(v: string | undefined, d: number, name: string, min = 0): number {
@@ -32,6 +46,12 @@ function int(v: string | undefined, d: number, name: string, min = 0): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${v}".`);
   return n;
+}
+
+function identityKeys(v: string | undefined): string[] {
+  const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of keys) if (!/^publickeyv1_[1-9A-HJ-NP-Za-km-z]{32,50}$/.test(k)) throw new Error(`FAIRDROP_RESTATE_IDENTITY_KEYS: "${k}" is not a Restate identity key (publickeyv1_…).`);
+  return keys;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: string): Config {
@@ -54,13 +74,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     serverSecret,
     adminToken: env.FAIRDROP_ADMIN_TOKEN ?? '',
     ledgerShards: shards,
-    trustProxy: env.FAIRDROP_TRUST_PROXY === 'true',
+    trustProxy: parseProxyTrust(env.FAIRDROP_TRUST_PROXY),
     webhookAllowPrivate: env.FAIRDROP_WEBHOOK_ALLOW_PRIVATE === 'true',
     ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
     rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),
     noticeRatePerSecond: int(env.FAIRDROP_NOTICE_RATE, 50, 'FAIRDROP_NOTICE_RATE', 1),
     emailKeyHex: env.FAIRDROP_EMAIL_KEY || undefined,
     publicUrl: (env.FAIRDROP_PUBLIC_URL || `http://${host}:${apiPort}`).replace(/\/+$/, ''),
+    merchantRatePerSecond: int(env.FAIRDROP_MERCHANT_RATE_PER_SECOND, 50, 'FAIRDROP_MERCHANT_RATE_PER_SECOND', 1),
+    merchantRateBurst: int(env.FAIRDROP_MERCHANT_RATE_BURST, 200, 'FAIRDROP_MERCHANT_RATE_BURST', 1),
+    authFailureBurst: int(env.FAIRDROP_AUTH_FAILURE_BURST, 30, 'FAIRDROP_AUTH_FAILURE_BURST', 1),
+    streamsPerClient: int(env.FAIRDROP_STREAMS_PER_CLIENT, 50, 'FAIRDROP_STREAMS_PER_CLIENT', 1),
+    restateIdentityKeys: identityKeys(env.FAIRDROP_RESTATE_IDENTITY_KEYS),
+    secretKeys: parseKeyring(env.FAIRDROP_SECRET_KEYS, serverSecret),
     fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,
   };
 }

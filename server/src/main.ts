@@ -18,6 +18,8 @@ import { RateLimiter } from './core/rate-limit.js';
 import { setNotifierDeps } from './durable/notifier/index.js';
 import { emailKey } from './core/notices/seal.js';
 import { NoticeClient } from './http/notice-client.js';
+import { problemOnClientError } from './http/client-error.js';
+import { limitStreams } from './http/stream-limit.js';
 
 export const VERSION = '0.1.0';
 /** Challenges per client remembered for difficulty: about a minute's worth, forgotten at 10/s. */
@@ -27,7 +29,7 @@ const log = (msg: string, extra?: Record<string, unknown>) => console.error(JSON
 export interface Running { config: Config; close: () => Promise<void> }
 
 function listen(fetchFn: (req: Request, env?: unknown) => Response | Promise<Response>, port: number, host: string): Promise<ServerType> {
-  return new Promise((resolve) => { const s = serve({ fetch: fetchFn, port, hostname: host }, () => resolve(s)); });
+  return new Promise((resolve) => { const s = serve({ fetch: fetchFn, port, hostname: host }, () => resolve(s)); problemOnClientError(s); });
 }
 
 export async function start(config: Config): Promise<Running> {
@@ -36,16 +38,17 @@ export async function start(config: Config): Promise<Running> {
   const has = (r: Config['role']) => config.role === 'all' || config.role === r;
 
   if (has('worker')) {
-    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate });
+    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate, secretKeys: config.secretKeys });
+    if (config.restateIdentityKeys.length === 0) log('warning: FAIRDROP_RESTATE_IDENTITY_KEYS is not set; the worker endpoint accepts unsigned requests from anyone who can reach it');
     setNotifierDeps({ serverSecret: config.serverSecret, emailKey: emailKey(config.serverSecret, config.emailKeyHex), publicUrl: config.publicUrl, defaultRate: config.noticeRatePerSecond, allowPrivate: config.webhookAllowPrivate, log });
-    const ep = await serveEndpoint(config.endpointPort, config.host);
+    const ep = await serveEndpoint(config.endpointPort, config.host, config.restateIdentityKeys);
     closers.push(ep.close);
   }
   if (has('api') || has('sse')) {
-    const services = new Services(new DurableClient(config.ingressUrl), bus, Date.now);
+    const services = new Services(new DurableClient(config.ingressUrl), bus, Date.now, config.secretKeys);
     closers.push(() => services.close());
-    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, email: { key: emailKey(config.serverSecret, config.emailKeyHex), defaultRate: config.noticeRatePerSecond }, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
-    const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log, notices: new NoticeClient(config.ingressUrl) };
+    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, secretKeys: config.secretKeys, email: { key: emailKey(config.serverSecret, config.emailKeyHex), defaultRate: config.noticeRatePerSecond }, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
+    const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), merchantLimiter: new RateLimiter(config.merchantRateBurst, config.merchantRatePerSecond), authFailures: new RateLimiter(config.authFailureBurst, config.authFailureBurst / 60), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log, notices: new NoticeClient(config.ingressUrl) };
     if (has('api')) {
       const server = await listen(createApiApp(deps).fetch, config.apiPort, config.host);
       closers.push(() => new Promise<void>((r) => { server.close(() => r()); (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); }));
@@ -53,7 +56,7 @@ export async function start(config: Config): Promise<Running> {
     if (has('sse')) {
       const sse = createSseApp(sseDeps(deps));
       sse.get('/health', (c) => c.json({ status: 'ok', role: 'sse', version: VERSION }));
-      const server = await listen(sse.fetch, config.ssePort, config.host);
+      const server = await listen(limitStreams(sse.fetch, { perClient: config.streamsPerClient, trustProxy: config.trustProxy }), config.ssePort, config.host);
       closers.push(() => { sse.close(); (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); return new Promise<void>((r) => server.close(() => r())); });
     }
   }

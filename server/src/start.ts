@@ -7,7 +7,8 @@
 import './durable/shim.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { identityKeyOf } from './core/request-identity.js';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
@@ -38,10 +39,12 @@ async function waitOk(url: string, timeoutMs = 30_000): Promise<void> {
   throw new Error(`${url} did not become ready`);
 }
 
-function startRestate(): ChildProcess {
+/** Restate signs its requests to the worker with this key (request identity); the worker accepts only them. */
+function startRestate(identityPem: string): ChildProcess {
   const bin = join(root, 'node_modules', '.bin', 'restate-server');
   const child = spawn(bin, ['--base-dir', join(dataDir, 'restate')], {
-    env: { ...env, RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${ports.ingress}`, RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${ports.admin}`, RESTATE_BIND_ADDRESS: `127.0.0.1:${ports.node}`, RESTATE_LOG_FILTER: env.RESTATE_LOG_FILTER ?? 'warn' },
+    env: { ...env, RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${ports.ingress}`, RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${ports.admin}`, RESTATE_BIND_ADDRESS: `127.0.0.1:${ports.node}`, RESTATE_LOG_FILTER: env.RESTATE_LOG_FILTER ?? 'warn',
+      RESTATE_WORKER__INVOKER__REQUEST_IDENTITY_PRIVATE_KEY_PEM_FILE: identityPem },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.once('exit', (code, signal) => { if (!stopping) { console.error(`restate-server exited (${code ?? signal}); stopping.`); process.exit(1); } });
@@ -59,12 +62,14 @@ let stopping = false;
 mkdirSync(dataDir, { recursive: true });
 const serverSecret = persisted('server-secret', () => randomBytes(32).toString('hex'));
 const adminToken = persisted('admin-token', () => `adm_${randomBytes(18).toString('hex')}`);
+persisted('restate-identity.pem', () => (generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string).trim());
+const identityPem = join(dataDir, 'restate-identity.pem');
 ensureWidgetBuilt();
-const restate = startRestate();
+const restate = startRestate(identityPem);
 await waitOk(`${adminUrl}/health`);
 await waitOk(`${ingressUrl}/restate/health`);
 // A local demo receives webhooks on localhost (examples/merchant-node), so private destinations are allowed here.
-const config = loadConfig({ FAIRDROP_WEBHOOK_ALLOW_PRIVATE: 'true', ...env, FAIRDROP_SERVER_SECRET: env.FAIRDROP_SERVER_SECRET ?? serverSecret, FAIRDROP_ADMIN_TOKEN: env.FAIRDROP_ADMIN_TOKEN ?? adminToken, RESTATE_INGRESS_URL: ingressUrl }, 'all');
+const config = loadConfig({ FAIRDROP_WEBHOOK_ALLOW_PRIVATE: 'true', ...env, FAIRDROP_SERVER_SECRET: env.FAIRDROP_SERVER_SECRET ?? serverSecret, FAIRDROP_ADMIN_TOKEN: env.FAIRDROP_ADMIN_TOKEN ?? adminToken, RESTATE_INGRESS_URL: ingressUrl, FAIRDROP_RESTATE_IDENTITY_KEYS: identityKeyOf(readFileSync(identityPem, 'utf8')) }, 'all');
 const fairdrop = await start(config);
 const reg = await fetch(`${adminUrl}/deployments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uri: `http://127.0.0.1:${config.endpointPort}`, force: true }) });
 if (!reg.ok) throw new Error(`could not register the deployment: ${reg.status} ${await reg.text()}`);

@@ -51,8 +51,8 @@ const drops = new Map<string, DropRead>([['drp1', dropRead('registration')]]);
 const logged: Array<Record<string, unknown>> = [];
 const deps: ApiDeps = {
   services: new Services(stubDurable(drops), bus, () => NOW),
-  config: { serverSecret: 's'.repeat(40), adminToken: 'admin-token', ledgerShards: 4, trustProxy: false, webhookAllowPrivate: true, role: 'api', version: 'test' },
-  limiter: new RateLimiter(1000, 1000), challengeCounter: new RateLimiter(600, 10),
+  config: { serverSecret: 's'.repeat(40), adminToken: 'admin-token', ledgerShards: 4, trustProxy: null, webhookAllowPrivate: true, role: 'api', version: 'test', secretKeys: [] },
+  limiter: new RateLimiter(1000, 1000), merchantLimiter: new RateLimiter(1000, 1000), authFailures: new RateLimiter(1000, 1000), challengeCounter: new RateLimiter(600, 10),
   now: () => NOW, random: (n) => randomBytes(n), fetch, log: (msg, extra) => logged.push({ msg, ...extra }),
 };
 const app = createApiApp(deps);

@@ -42,7 +42,7 @@ export const operations: Operation[] = Object.entries<Json>(openapi.paths).flatM
 export const exercised = new Map<string, Set<number>>();
 
 const validators = new Map<string, ValidateFunction>();
-function validatorAt(pointer: string): ValidateFunction {
+export function validatorAt(pointer: string): ValidateFunction {
   const known = validators.get(pointer);
   if (known) return known;
   const v = ajv.compile({ $ref: `${DOC_ID}#${pointer}` });

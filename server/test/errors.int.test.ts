@@ -112,7 +112,9 @@ describe.concurrent('problem documents', () => {
 
   it('refuses webhook URLs that are not https or point at this network (outside development)', async () => {
     const strict = new TestClient(limited.apiUrl);
-    for (const url of ['http://shop.example/hooks', 'https://127.0.0.1:9070/deployments', 'https://169.254.169.254/latest/meta-data']) {
+    // Issue 9, item 2: other spellings of private addresses, and names that mean this machine.
+    for (const url of ['http://shop.example/hooks', 'https://127.0.0.1:9070/deployments', 'https://169.254.169.254/latest/meta-data', 'https://[::ffff:127.0.0.1]:9070/x',
+      'https://[::ffff:7f00:1]/x', 'https://[0:0:0:0:0:ffff:127.0.0.1]/x', 'https://localhost./x', 'https://[64:ff9b::7f00:1]/x', 'https://[fec0::1]/x', 'https://198.18.0.1/x', 'https://127.1/x', 'https://0x7f000001/x']) {
       const r = await strict.req('POST', '/v1/webhook-endpoints', { headers: sk(m), body: { url } });
       expect(r.status, url).toBe(400);
       expect(r.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'url' }] });

@@ -4,7 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { identityKeyOf } from '../src/core/request-identity.js';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,20 +43,27 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
   });
 }
 
-export interface RestateServer { ingressUrl: string; adminUrl: string; start(): Promise<void>; stop(): Promise<void>; dispose(): Promise<void> }
+export interface RestateServer { ingressUrl: string; adminUrl: string; /** The `publickeyv1_…` key it signs requests with (request identity). */ identityKey: string; start(): Promise<void>; stop(): Promise<void>; dispose(): Promise<void> }
 
-/** A restate-server with its own ports and data dir; `stop()`/`start()` restart it on the same data. */
+/**
+ * A restate-server with its own ports and data dir; `stop()`/`start()` restart it on the same data.
+ * It signs its requests to deployments with its own Ed25519 request-identity key, as in production.
+ */
 export async function restateServer(): Promise<RestateServer> {
   const baseDir = mkdtempSync(join(tmpdir(), 'fairdrop-restate-'));
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  writeFileSync(join(baseDir, 'identity.pem'), pem, { mode: 0o600 });
   const [ingress, admin, node] = [await freePort(), await freePort(), await freePort()];
   let child: ChildProcess | null = null;
   const srv: RestateServer = {
     ingressUrl: `http://127.0.0.1:${ingress}`,
     adminUrl: `http://127.0.0.1:${admin}`,
+    identityKey: identityKeyOf(pem),
     async start() {
       child = spawn(restateBin, ['--base-dir', baseDir], {
         env: { ...process.env, RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${ingress}`, RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${admin}`,
-          RESTATE_BIND_ADDRESS: `127.0.0.1:${node}`, RESTATE_DEFAULT_NUM_PARTITIONS: '4', RESTATE_LOG_FILTER: 'warn', RESTATE_LOG_FORMAT: 'compact' },
+          RESTATE_BIND_ADDRESS: `127.0.0.1:${node}`, RESTATE_DEFAULT_NUM_PARTITIONS: '4',
+          RESTATE_WORKER__INVOKER__REQUEST_IDENTITY_PRIVATE_KEY_PEM_FILE: join(baseDir, 'identity.pem'), RESTATE_LOG_FILTER: 'warn', RESTATE_LOG_FORMAT: 'compact' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       child.stderr?.resume();

@@ -7,7 +7,7 @@ let restate: RestateServer; let fd: FairdropProcess; let client: TestClient;
 
 beforeAll(async () => {
   restate = await restateServer();
-  fd = await fairdropProcess('all', { RESTATE_INGRESS_URL: restate.ingressUrl, FAIRDROP_SERVER_SECRET: SECRET, FAIRDROP_ADMIN_TOKEN: ADMIN, FAIRDROP_LEDGER_SHARDS: '4', FAIRDROP_RATE_BURST: '1000', FAIRDROP_RATE_PER_SECOND: '1000' });
+  fd = await fairdropProcess('all', { RESTATE_INGRESS_URL: restate.ingressUrl, FAIRDROP_SERVER_SECRET: SECRET, FAIRDROP_ADMIN_TOKEN: ADMIN, FAIRDROP_LEDGER_SHARDS: '4', FAIRDROP_RATE_BURST: '1000', FAIRDROP_RATE_PER_SECOND: '1000', FAIRDROP_RESTATE_IDENTITY_KEYS: restate.identityKey });
   await registerDeployment(restate.adminUrl, fd.endpointUrl);
   client = new TestClient(fd.apiUrl);
 }, 60_000);

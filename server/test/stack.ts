@@ -12,7 +12,8 @@ import { EventReader, type SseEvent } from './sse/helpers.js';
 
 export const baseEnv = (restate: RestateServer, extra: Record<string, string> = {}): Record<string, string> => ({
   RESTATE_INGRESS_URL: restate.ingressUrl, FAIRDROP_SERVER_SECRET: SECRET, FAIRDROP_ADMIN_TOKEN: ADMIN,
-  FAIRDROP_LEDGER_SHARDS: '4', FAIRDROP_RATE_BURST: '10000', FAIRDROP_RATE_PER_SECOND: '10000', ...extra,
+  FAIRDROP_LEDGER_SHARDS: '4', FAIRDROP_RATE_BURST: '10000', FAIRDROP_RATE_PER_SECOND: '10000', FAIRDROP_RESTATE_IDENTITY_KEYS: restate.identityKey,
+  FAIRDROP_MERCHANT_RATE_BURST: '100000', FAIRDROP_MERCHANT_RATE_PER_SECOND: '100000', FAIRDROP_AUTH_FAILURE_BURST: '100000', ...extra,
 });
 
 export interface Stack { restate: RestateServer; fd: FairdropProcess; client: TestClient; dispose(): Promise<void> }

@@ -578,7 +578,7 @@ export interface components {
          *     means a durable step failed for good (it was retried and cannot succeed); repeating will not help.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "email_invalid" | "email_not_configured" | "email_token_invalid" | "unavailable" | "permanent_failure" | "internal_error";
+        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "headers_too_large" | "bad_request" | "unsupported_media_type" | "method_not_allowed" | "email_invalid" | "email_not_configured" | "email_token_invalid" | "unavailable" | "permanent_failure" | "internal_error";
         Problem: {
             /** @description A URI naming the problem type. */
             type: string;
@@ -593,7 +593,10 @@ export interface components {
             retryAfterSeconds?: number;
             /** @description Field-level validation failures. */
             errors?: {
+                /** @description The field (dotted for nested body fields), the parameter or the header name. */
                 path: string;
+                /** @enum {string} */
+                in?: "body" | "path" | "query" | "header";
                 message: string;
             }[];
         };
@@ -605,12 +608,21 @@ export interface components {
         };
         MerchantCreate: {
             name: string;
-            allowedOrigins?: string[];
+            /** @description Storefront origins (`https://shop.example`); http(s) only — `null`, `data:` and `file:` origins never match. */
+            allowedOrigins?: components["schemas"]["AllowedOrigin"][];
         };
         MerchantUpdate: {
             name?: string;
-            allowedOrigins?: string[];
+            /** @description Storefront origins (`https://shop.example`); http(s) only — `null`, `data:` and `file:` origins never match. */
+            allowedOrigins?: components["schemas"]["AllowedOrigin"][];
         };
+        /**
+         * @description An http(s) URL with a host name or IPv4 address. Webhook URLs must also be https on a public
+         *     address (http and private addresses only in development), checked at registration and at every delivery.
+         */
+        HttpUrl: string;
+        /** @description An http(s) URL; only its origin (scheme, host, port) is compared with the page's `Origin`. */
+        AllowedOrigin: string;
         Merchant: {
             id: components["schemas"]["Id"];
             name: string;
@@ -632,8 +644,7 @@ export interface components {
         /** @enum {string} */
         WebhookEventType: "drop.opened" | "drop.closed" | "entry.created" | "draw.completed" | "entry.won" | "entry.lost" | "purchase.completed" | "winner.expired" | "backup.promoted" | "drop.completed" | "drop.cancelled";
         WebhookEndpointCreate: {
-            /** Format: uri */
-            url: string;
+            url: components["schemas"]["HttpUrl"];
             /** @description Event types to deliver; all when omitted. */
             events?: components["schemas"]["WebhookEventType"][];
         };
@@ -663,7 +674,7 @@ export interface components {
             };
         };
         LoyaltyUpdate: {
-            /** @description A tier named in drops’ loyaltyMultipliers. */
+            /** @description A tier named in drops’ loyaltyMultipliers (`__proto__` is reserved). */
             tier: string;
         };
         ShopperStanding: {
@@ -715,11 +726,8 @@ export interface components {
             };
             /** @default false */
             allowAnonymous: boolean;
-            /**
-             * Format: uri
-             * @description An http(s) URL where the widget sends a winner, with `?token=` appended.
-             */
-            checkoutUrl?: string;
+            /** @description Where the widget sends a winner, with `?token=` appended. */
+            checkoutUrl?: components["schemas"]["HttpUrl"];
             /** @description Reserved for a public randomness beacon (DRAW-SPEC §4). Fetching one is not built yet, so it must be empty. */
             beaconSource?: string;
             /** @default 50 */
@@ -897,13 +905,17 @@ export interface components {
             orderId?: string;
             purchasedAt: components["schemas"]["Timestamp"];
         };
+        /** @description Exactly one of `shopperId` (a signed-in customer) and `anonymousId` (an anonymous shopper) is present. */
         Entry: {
             entryId: components["schemas"]["EntryId"];
-            shopperId: string;
+            /** @description Your customer id (the shopper token’s sub). */
+            shopperId?: string;
+            /** @description The anonymous id of a shopper who entered without signing in. */
+            anonymousId?: string;
             tickets: number;
             weight: number;
             registeredAt: components["schemas"]["Timestamp"];
-        };
+        } & (unknown | unknown);
         EntryPage: {
             data: components["schemas"]["Entry"][];
             nextCursor?: string;

@@ -34,6 +34,8 @@ export const problemCatalog: Record<ProblemCode, { status: number; title: string
   already_purchased: { status: 409, title: 'This slot has already been purchased' },
   purchase_token_invalid: { status: 400, title: 'The purchase token is not valid' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  headers_too_large: { status: 431, title: 'The request headers are too large' },
+  bad_request: { status: 400, title: 'The request could not be parsed' },
   unsupported_media_type: { status: 415, title: 'Send JSON' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   email_invalid: { status: 400, title: 'The email address is not valid' },
@@ -44,7 +46,7 @@ export const problemCatalog: Record<ProblemCode, { status: number; title: string
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };
 
-export interface FieldError { path: string; message: string }
+export interface FieldError { path: string; message: string; in?: 'body' | 'path' | 'query' | 'header' }
 
 export class FairdropError extends Error {
   override readonly name = 'FairdropError';
@@ -54,7 +56,8 @@ export class FairdropError extends Error {
     readonly detail: string,
     readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
   ) {
-    super(`${code}: ${detail}`);
+    // The message is the detail alone: the code travels beside it, so no output ever says it twice.
+    super(detail);
     this.status = problemCatalog[code].status;
   }
 }

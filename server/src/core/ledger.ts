@@ -3,7 +3,7 @@
  * credits lazily. The durable shell (ledger.object.ts) loads the keys, calls this, saves the result.
  */
 import type { RegisterItem, RegisterResult, StoredEntry } from './model.js';
-import { fail, ok } from './errors.js';
+import { fail, ok, FairdropError } from './errors.js';
 import { entryBreakdown, entryWeight, creditsAfterLoss } from './entries.js';
 
 export const PAGE_SIZE = 64;
@@ -78,7 +78,8 @@ function closedReason(item: RegisterItem, now: number, meta: LedgerMeta): Regist
 function buildEntry(item: RegisterItem, wallet: Wallet, now: number): { entry: StoredEntry; wallet: Wallet } {
   const credits = item.rollover.enabled ? wallet.credits : 0;
   const breakdown = entryBreakdown({ tickets: item.tickets, rolloverCredits: credits, unitAmount: item.unitAmount });
-  const loyalty = (wallet.tier && item.loyaltyMultipliers[wallet.tier]) || 1;
+  // An own-property check: a tier named like an Object.prototype member (`constructor`) is just a name.
+  const loyalty = (wallet.tier !== null && Object.hasOwn(item.loyaltyMultipliers, wallet.tier) && item.loyaltyMultipliers[wallet.tier]) || 1;
   const weight = entryWeight({ tickets: item.tickets, loyaltyMultiplier: loyalty, geoMultiplier: item.geoMultiplier });
   const entry: StoredEntry = {
     entryId: item.entryId, shopperId: item.shopperId, tickets: item.tickets, weight, breakdown,
@@ -106,7 +107,7 @@ export function registerBatch(input: BatchInput): BatchOutput {
       built = buildEntry(item, settled, input.now);
     } catch (e) {
       // A bad item must never throw inside a durable handler (Restate would retry it for ever).
-      out.results.push(fail('validation_failed', e instanceof Error ? e.message : String(e)));
+      out.results.push(fail('validation_failed', e instanceof FairdropError ? e.detail : e instanceof Error ? e.message : String(e)));
       continue;
     }
     const { entry, wallet } = built;

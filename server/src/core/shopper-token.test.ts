@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import { createHmac } from 'node:crypto';
-import { verifyShopperToken } from './shopper-token.js';
+import { verifyShopperToken, MAX_TOKEN_LIFETIME_S, LIFETIME_LEEWAY_S } from './shopper-token.js';
 
 const SECRET = 'sts_test-secret-0123456789abcdef';
 const key = new TextEncoder().encode(SECRET);
@@ -63,5 +63,15 @@ describe('shopper tokens', () => {
       if (tampered === token || tampered.charAt(i) === '.') continue;
       expect(verifyShopperToken(tampered, SECRET, NOW), `position ${i}`).toBeNull();
     }
+  });
+});
+
+// Issue 9, item 7: the docs promise exp ≤ 1 hour; a token valid for ten years is refused.
+describe('shopper token lifetime', () => {
+  it('accepts exp up to one hour plus a minute of leeway ahead, and refuses anything longer', async () => {
+    expect(verifyShopperToken(await sign({ ...good, exp: s + MAX_TOKEN_LIFETIME_S }), SECRET, NOW)).toBe('alice');
+    expect(verifyShopperToken(await sign({ ...good, exp: s + MAX_TOKEN_LIFETIME_S + LIFETIME_LEEWAY_S }), SECRET, NOW)).toBe('alice');
+    expect(verifyShopperToken(await sign({ ...good, exp: s + MAX_TOKEN_LIFETIME_S + LIFETIME_LEEWAY_S + 1 }), SECRET, NOW)).toBeNull();
+    expect(verifyShopperToken(await sign({ ...good, exp: s + 10 * 365 * 86_400 }), SECRET, NOW)).toBeNull();
   });
 });

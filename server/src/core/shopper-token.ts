@@ -8,6 +8,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const B64URL = /^[A-Za-z0-9_-]+$/;
+/** A shopper token lives at most an hour; `exp` may be up to a minute further out (clock skew between merchant and Fairdrop). */
+export const MAX_TOKEN_LIFETIME_S = 3600;
+export const LIFETIME_LEEWAY_S = 60;
 const claimJson = (part: string): unknown => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const numericDate = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
@@ -15,7 +18,8 @@ const numericDate = (v: unknown) => v === undefined || (typeof v === 'number' &&
 /**
  * Verify a shopper token: header alg HS256 and no `crit`; the signature; aud "fairdrop" (string or list);
  * exp required; exp, nbf, iat numeric when present; exp > now − tolerance, nbf ≤ now + tolerance;
- * sub a string. Returns `sub`, or null when anything fails.
+ * exp at most {@link MAX_TOKEN_LIFETIME_S} + {@link LIFETIME_LEEWAY_S} ahead (jose has no such rule); sub a string.
+ * Returns `sub`, or null when anything fails.
  */
 export function verifyShopperToken(token: string, secret: string, nowMs: number, toleranceS = 5): string | null {
   const parts = token.split('.');
@@ -32,6 +36,7 @@ export function verifyShopperToken(token: string, secret: string, nowMs: number,
   if (!(aud === 'fairdrop' || (Array.isArray(aud) && aud.includes('fairdrop')))) return null;
   if (!numericDate(claims.exp) || !numericDate(claims.nbf) || !numericDate(claims.iat) || claims.exp === undefined) return null;
   if ((claims.exp as number) <= now - toleranceS) return null;
+  if ((claims.exp as number) > now + MAX_TOKEN_LIFETIME_S + LIFETIME_LEEWAY_S) return null;
   if (claims.nbf !== undefined && (claims.nbf as number) > now + toleranceS) return null;
   return typeof claims.sub === 'string' ? claims.sub : null;
 }

@@ -132,10 +132,13 @@ export interface MerchantRecord {
   id: string; name: string; allowedOrigins: string[]; secretKeyHash: string; publishableKey: string;
   shopperTokenSecret: string; webhookSecret: string; webhooks: WebhookEndpoint[]; shards: number; createdAt: number;
 }
-export interface MerchantCredentials { merchant: MerchantRecord; secretKey: string }
+/** What the API hands over to create a merchant: secrets sealed (core/secret-box.ts), the secret key only as its hash. */
+export type MerchantInit = Omit<MerchantRecord, 'id' | 'webhooks' | 'createdAt'>;
 
 export interface MerchantHandlers {
-  create: H<{ name: string; allowedOrigins: string[]; shards: number }, Outcome<MerchantCredentials>>;
+  create: H<MerchantInit, Outcome<MerchantRecord>>;
+  /** Re-seal the secrets with the current key (after a rotation, or legacy plaintext). */
+  reseal: H<void, void>;
   update: H<{ name?: string; allowedOrigins?: string[] }, Outcome<MerchantRecord>>;
   addWebhook: H<{ url: string; events: WebhookEventType[] }, Outcome<WebhookEndpoint>>;
   removeWebhook: H<string, Outcome<null>>;
@@ -150,7 +153,8 @@ export interface MerchantState { m: MerchantRecord; drops: string[] }
 
 export interface WebhooksHandlers {
   dispatch: H<{ merchantId: string; event: WebhookEvent }, void>;
-  deliver: H<{ url: string; secret: string; event: WebhookEvent }, void>;
+  /** `secret` is the sealed webhook secret, opened only inside the delivery step. */
+  deliver: H<{ url: string; merchantId?: string; secret: string; event: WebhookEvent }, void>;
 }
 
 // ---------------------------------------------------------------- handles

@@ -3,6 +3,7 @@
  * (main.ts). Handlers reach it only inside ctx.run, so replays never repeat its side effects.
  */
 import type { Bus } from '../bus/bus.js';
+import type { SecretKeyring } from '../core/secret-box.js';
 
 export interface DurableDeps {
   bus: Bus;
@@ -12,6 +13,8 @@ export interface DurableDeps {
   fetch: typeof fetch;
   /** Allow webhook deliveries to private addresses (development only). */
   webhookAllowPrivate: boolean;
+  /** Opens (and re-seals) merchant secrets stored sealed in Restate state. */
+  secretKeys: SecretKeyring;
   log: (msg: string, extra?: Record<string, unknown>) => void;
 }
 

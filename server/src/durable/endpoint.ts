@@ -11,9 +11,12 @@ import { notifierServices } from './notifier/index.js';
 
 export const services = [dropObject, ledgerObject, holderObject, merchantObject, webhooksService, ...notifierServices];
 
-/** Listen on `port` (0 = any); resolves with the bound port and a close function. */
-export async function serveEndpoint(port: number, host = '127.0.0.1'): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = createServer(restate.createEndpointHandler({ services }));
+/**
+ * Listen on `port` (0 = any); resolves with the bound port and a close function. With `identityKeys`
+ * (Restate request identity, `publickeyv1_…`), only requests signed by restate-server are accepted.
+ */
+export async function serveEndpoint(port: number, host = '127.0.0.1', identityKeys: string[] = []): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = createServer(restate.createEndpointHandler({ services, ...(identityKeys.length ? { identityKeys } : {}) }));
   // Restate keeps its HTTP/2 sessions open; close() would wait for them for ever.
   const sessions = new Set<ServerHttp2Session>();
   server.on('session', (s: ServerHttp2Session) => { sessions.add(s); s.once('close', () => sessions.delete(s)); });

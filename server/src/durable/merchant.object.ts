@@ -1,29 +1,38 @@
-/** Merchant: keys (hashes only for the secret key), origin allow-list, webhook endpoints, drops. */
+/**
+ * Merchant: keys, origin allow-list, webhook endpoints, drops. Only the secret key's hash is kept; the
+ * shopper-token and webhook secrets arrive sealed (core/secret-box.ts) from the API, which generated
+ * them — no plaintext secret ever enters Restate's state or journal.
+ */
 import * as restate from '@restatedev/restate-sdk';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomBytes } from 'node:crypto';
-import { base62, sha256Hex } from '../core/ids.js';
+import { base62 } from '../core/ids.js';
 import { fail, ok } from '../core/errors.js';
-import type { MerchantHandlers, MerchantRecord, MerchantState, WebhookEndpoint, WebhookEventType } from './api.js';
+import { needsReseal, open, seal } from '../core/secret-box.js';
+import { durableDeps } from './deps.js';
+import type { MerchantHandlers, MerchantInit, MerchantRecord, MerchantState, WebhookEndpoint, WebhookEventType } from './api.js';
 
 type Ctx = ObjectContext<MerchantState>;
 const secret = (n: number) => base62(randomBytes(n), n);
 const missing = () => fail('merchant_not_found', 'No merchant with this id.');
+const FIELDS = ['shopperTokenSecret', 'webhookSecret'] as const;
 
 export const merchantObject = restate.object({
   name: 'merchant',
   handlers: {
-    create: async (ctx: Ctx, input: { name: string; allowedOrigins: string[]; shards: number }) => {
+    create: async (ctx: Ctx, input: MerchantInit) => {
       if (await ctx.get('m')) return fail('invalid_state', 'A merchant with this id exists already; retry.');
-      const keys = await ctx.run('keys', () => ({ sk: secret(32), pk: secret(24), sts: secret(32), whsec: secret(32) }));
-      const secretKey = `sk_${ctx.key}_${keys.sk}`;
-      const m: MerchantRecord = {
-        id: ctx.key, name: input.name, allowedOrigins: input.allowedOrigins, secretKeyHash: sha256Hex(secretKey),
-        publishableKey: `pk_${ctx.key}_${keys.pk}`, shopperTokenSecret: `sts_${keys.sts}`, webhookSecret: `whsec_${keys.whsec}`,
-        webhooks: [], shards: input.shards, createdAt: await ctx.date.now(),
-      };
+      const m: MerchantRecord = { ...input, id: ctx.key, webhooks: [], createdAt: await ctx.date.now() };
       ctx.set('m', m);
-      return ok({ merchant: m, secretKey });
+      return ok(m);
+    },
+    reseal: async (ctx: Ctx) => {
+      const m = await ctx.get('m');
+      const { secretKeys } = durableDeps();
+      if (!m || !FIELDS.some((f) => needsReseal(m[f], secretKeys))) return;
+      const sealed = await ctx.run('reseal', () => Object.fromEntries(FIELDS.map((f) =>
+        [f, seal(open(m[f], secretKeys, `${m.id}:${f}`), secretKeys, `${m.id}:${f}`, randomBytes(12))])));
+      ctx.set('m', { ...m, ...sealed });
     },
     update: async (ctx: Ctx, patch: { name?: string; allowedOrigins?: string[] }) => {
       const m = await ctx.get('m');

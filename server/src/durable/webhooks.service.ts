@@ -6,18 +6,10 @@
 import * as restate from '@restatedev/restate-sdk';
 import type { Context } from '@restatedev/restate-sdk';
 import { signatureHeaders } from '../core/webhook-signing.js';
-import { lookup } from 'node:dns/promises';
-import { isPrivateAddress } from '../core/net.js';
+import { postWebhook, DestinationRefused } from './webhook-transport.js';
+import { open } from '../core/secret-box.js';
 import { durableDeps } from './deps.js';
 import { merchant, webhooks, type WebhookEvent, type WebhooksHandlers } from './api.js';
-
-/** At delivery, check where the host resolves now (it may have changed since registration). */
-async function refusePrivateDestination(url: string): Promise<void> {
-  if (durableDeps().webhookAllowPrivate) return;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = await lookup(host, { all: true, verbatim: true });
-  if (addresses.some((a) => isPrivateAddress(a.address))) throw new restate.TerminalError(`webhook host ${host} resolves to a private address; not delivered`);
-}
 
 export const webhooksService = restate.service({
   name: 'webhooks',
@@ -26,19 +18,26 @@ export const webhooksService = restate.service({
       const m = await ctx.objectClient(merchant, input.merchantId).get();
       for (const ep of m?.webhooks ?? []) {
         if (ep.events.length && !ep.events.includes(input.event.type)) continue;
-        ctx.serviceSendClient(webhooks).deliver({ url: ep.url, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
+        ctx.serviceSendClient(webhooks).deliver({ url: ep.url, merchantId: input.merchantId, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
       }
     },
-    deliver: async (ctx: Context, input: { url: string; secret: string; event: WebhookEvent }) => {
+    /** `secret` is the sealed webhook secret (opened only inside the delivery step, never journaled in plaintext). */
+    deliver: async (ctx: Context, input: { url: string; merchantId?: string; secret: string; event: WebhookEvent }) => {
       const body = JSON.stringify(input.event);
       await ctx.run('post', async () => {
-        await refusePrivateDestination(input.url);
         const t = Math.floor(Date.now() / 1000);
-        const res = await durableDeps().fetch(input.url, {
-          method: 'POST', body, signal: AbortSignal.timeout(10_000),
-          headers: { 'content-type': 'application/json', ...signatureHeaders(input.secret, input.event.id, body, t), 'user-agent': 'Fairdrop-Webhooks/1' },
+        const { webhookAllowPrivate, log, secretKeys } = durableDeps();
+        const secret = open(input.secret, secretKeys, `${input.merchantId}:webhookSecret`);
+        const headers = { 'content-type': 'application/json', ...signatureHeaders(secret, input.event.id, body, t), 'user-agent': 'Fairdrop-Webhooks/1' };
+        const res = await postWebhook(input.url, body, headers, { allowPrivate: webhookAllowPrivate }).catch((e: unknown) => {
+          if (e instanceof DestinationRefused) throw new restate.TerminalError(e.message);
+          throw e;
         });
-        if (!res.ok) throw new Error(`webhook endpoint answered ${res.status}`);
+        if (!res.ok) {
+          // Redirects are not followed: a 3xx is a failed attempt like a 5xx, logged with where it pointed.
+          log('webhook delivery failed', { eventId: input.event.id, status: res.status, ...(res.location ? { location: res.location } : {}) });
+          throw new Error(`webhook endpoint answered ${res.status}${res.location ? ` (redirect to ${res.location} not followed)` : ''}`);
+        }
       }, { maxRetryAttempts: 12, initialRetryInterval: { milliseconds: 500 }, retryIntervalFactor: 2, maxRetryInterval: { minutes: 5 } });
     },
   } satisfies WebhooksHandlers,

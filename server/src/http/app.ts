@@ -5,7 +5,7 @@ import type { ApiDeps } from './context.js';
 import { problemResponse } from './problem.js';
 import { useCommon, storefrontCors } from './common.js';
 import type { ApiEnv } from './auth.js';
-import { rateLimit } from './middleware.js';
+import { rateLimit, authFailureGuard } from './middleware.js';
 import { publicRoutes } from './routes/public.js';
 import { accountRoutes } from './routes/account.js';
 import { dropRoutes } from './routes/drops.js';
@@ -21,6 +21,8 @@ export function createApiApp(deps: ApiDeps): Hono<ApiEnv> {
   app.get('/health', (c) => c.json({ status: 'ok', role: deps.config.role, version: deps.config.version }));
 
   app.use('/v1/public/*', storefrontCors);
+  app.use('/v1/*', authFailureGuard(deps));
+  for (const p of ['/v1/admin/*', '/v1/merchant', '/v1/drops', '/v1/drops/*', '/v1/webhook-endpoints', '/v1/webhook-endpoints/*', '/v1/shoppers/*']) app.use(p, rateLimit(deps, deps.merchantLimiter));
   app.on('POST', ['/v1/public/drops/:dropId/challenge', '/v1/public/drops/:dropId/entries', '/v1/public/drops/:dropId/purchase', '/v1/public/drops/:dropId/watch'], rateLimit(deps));
   app.route('/v1/public', auditRoutes(deps));
   app.route('/v1/public', publicRoutes(deps));

@@ -56,13 +56,19 @@ export async function verifyPublishableKey(services: Services, key: string | und
   return merchant;
 }
 
-/** An allow-list entry as browsers send it in Origin: lower-case host, no path, no default port. */
-const originOf = (url: string) => { try { return new URL(url).origin; } catch { return url; } };
+/**
+ * An allow-list entry as browsers send it in Origin (lower-case host, no path, no default port), or
+ * null for anything but an http(s) URL: `data:`, `file:` and the like have the opaque origin "null",
+ * which any sandboxed page can send, so they never match.
+ */
+const originOf = (url: string): string | null => {
+  try { const u = new URL(url); return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null; } catch { return null; }
+};
 
-/** An empty allow-list allows every origin; otherwise a browser Origin must be listed. */
+/** An empty allow-list allows every origin; otherwise a browser Origin must be listed (and "null" never is). */
 export function checkOrigin(merchant: MerchantRecord, origin: string | undefined): void {
   if (!origin || merchant.allowedOrigins.length === 0) return;
-  if (!merchant.allowedOrigins.some((o) => originOf(o) === origin)) {
+  if (origin === 'null' || !merchant.allowedOrigins.some((o) => originOf(o) === origin)) {
     throw new FairdropError('origin_not_allowed', `The website ${origin} is not on this merchant's allow-list. Add it with PATCH /v1/merchant.`);
   }
 }

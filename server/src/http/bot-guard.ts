@@ -24,16 +24,8 @@ export function issueChallenge(deps: ApiDeps, config: DropConfig, shopperId: str
   return { algorithm: POW_ALGORITHM, challenge, prefix: powPrefix(challenge), difficulty, expiresAt: new Date(payload.x).toISOString() };
 }
 
-export class ReplayGuard {
-  private used = new Map<string, number>();
-  /** True the first time a challenge nonce is seen (until it expires). */
-  firstUse(nonce: string, expiresAt: number, now: number): boolean {
-    if (this.used.size > 200_000) for (const [k, x] of this.used) if (x <= now) this.used.delete(k);
-    if (this.used.has(nonce)) return false;
-    this.used.set(nonce, expiresAt);
-    return true;
-  }
-}
+/** Single use of challenges, O(1) per check (core/replay-guard.ts). */
+export { ReplayGuard } from '../core/replay-guard.js';
 
 /** Verify the PoW solution; returns the challenge nonce (for replay checks). */
 export function verifyPow(deps: ApiDeps, dropId: string, shopperId: string, pow: { challenge: string; nonce: number }): { nonce: string; expiresAt: number } {

@@ -3,19 +3,23 @@ import type { Services } from './services.js';
 import type { NoticeDurable } from './notice-client.js';
 import type { RateLimiter } from '../core/rate-limit.js';
 import { FairdropError } from '../core/errors.js';
+import type { ProxyTrust } from '../core/client-address.js';
+import type { SecretKeyring } from '../core/secret-box.js';
 
 export interface ApiConfig {
   serverSecret: string;
   adminToken: string;
   ledgerShards: number;
-  /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Proxies trusted for X-Forwarded-For (null: use the socket's peer address). */
+  trustProxy: ProxyTrust;
   webhookAllowPrivate: boolean;
   role: string;
   version: string;
   fingerprintPro?: { secret: string; url: string };
   /** Shopper email: the key sealing SMTP passwords and the default background rate. */
   email?: { key: Buffer; defaultRate: number };
+  /** Seals merchant secrets before they reach Restate. */
+  secretKeys: SecretKeyring;
 }
 
 export interface ApiDeps {
@@ -24,6 +28,10 @@ export interface ApiDeps {
   services: Services;
   config: ApiConfig;
   limiter: RateLimiter;
+  /** Per-client bucket on merchant and operator routes. */
+  merchantLimiter: RateLimiter;
+  /** Per-client budget of failed authentications (see authFailureGuard). */
+  authFailures: RateLimiter;
   /** Counts each client's recent challenges (not a limit): difficulty rises with it. */
   challengeCounter: RateLimiter;
   now: () => number;

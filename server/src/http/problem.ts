@@ -51,4 +51,4 @@ export function toProblem(err: unknown, c: Context, log: Log): Response {
   return problemResponse(c, problem.code, problem.detail, problem.extra);
 }
 
-export const zodErrors = (err: z.ZodError) => err.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+export const zodErrors = (err: z.ZodError) => err.issues.map((i) => ({ path: i.path.join('.') || '(body)', in: 'body' as const, message: i.message }));

@@ -10,19 +10,25 @@ import { ledgerKey } from '../core/ids.js';
 import { parseEntryLines } from '../core/ledger.js';
 import type { DropRead, MerchantRecord } from '../durable/api.js';
 import type { Durable } from './durable-client.js';
-import { TtlCache } from './cache.js';
+import { TtlCache, WeightedCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
-import { id } from './schemas.js';
+import { pathId } from './schemas.js';
+import { needsReseal, open, type SecretKeyring } from '../core/secret-box.js';
 
+/** Entries of drawn drops kept in memory for /snapshot and /proof (≈ 100 MB at 1M). */
+export const SNAPSHOT_BUDGET_ENTRIES = 1_000_000;
 const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
 export type DropInfo = DropRead;
 
 export class Services {
   private merchants = new TtlCache<MerchantRecord | null>(5_000);
+  /** Merchant ids the store did not know, remembered longer (made-up keys cost one lookup per 30 s, not one per request). */
+  private unknownMerchants = new TtlCache<true>(30_000, 50_000);
   private drops = new TtlCache<DropInfo | null>(1_000);
   private records = new TtlCache<DrawIndex | null>(1_000, 200);
-  private snapshots = new TtlCache<CanonicalEntries>(10 * 60_000, 3);
+  /** Sealed snapshots of drawn drops (they never change), bounded by total entries: about 100 bytes each with their proof tree. */
+  private snapshots = new WeightedCache<CanonicalEntries>(SNAPSHOT_BUDGET_ENTRIES, (e) => e.size);
   /**
    * No idempotency key on the batch, on purpose: the ledger dedupes every shopper durably, so a
    * repeated batch already returns the stored entries, while a key would make Restate keep one
@@ -30,9 +36,12 @@ export class Services {
    * shared machine the runs were too noisy to size it).
    */
   private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.durable.ledger(key).register(items));
+  private registering = new Map<string, Promise<RegisterResult>>();
+  private reading = new Map<string, Promise<StoredEntry | null>>();
   private unsubscribe: () => void;
 
-  constructor(readonly durable: Durable, readonly bus: Bus, private readonly now: () => number) {
+  /** `secretKeys` opens the merchant secrets stored sealed (none: stored values are taken as they are). */
+  constructor(readonly durable: Durable, readonly bus: Bus, private readonly now: () => number, private readonly secretKeys: SecretKeyring = []) {
     // Keep cached drop state fresh from events (versions only move forward).
     this.unsubscribe = bus.subscribe('fairdrop.drop.*', (event) => {
       if (event.kind !== 'drop') return;
@@ -43,13 +52,22 @@ export class Services {
 
   close(): void { this.unsubscribe(); }
 
+  /** The merchant with its secrets opened (they are stored sealed); a record sealed with an old key is re-sealed in the background. */
   merchant(merchantId: string): Promise<MerchantRecord | null> {
-    return this.merchants.get(merchantId, () => this.durable.merchant(merchantId).get());
+    if (this.unknownMerchants.fresh(merchantId)) return Promise.resolve(null);
+    return this.merchants.get(merchantId, async () => {
+      const m = await this.durable.merchant(merchantId).get();
+      if (!m) { this.unknownMerchants.set(merchantId, true); return null; }
+      if (needsReseal(m.shopperTokenSecret, this.secretKeys) || needsReseal(m.webhookSecret, this.secretKeys)) {
+        void this.durable.merchant(merchantId).reseal().catch(() => undefined);
+      }
+      return { ...m, shopperTokenSecret: open(m.shopperTokenSecret, this.secretKeys, `${m.id}:shopperTokenSecret`), webhookSecret: open(m.webhookSecret, this.secretKeys, `${m.id}:webhookSecret`) };
+    });
   }
-  forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); }
+  forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); this.unknownMerchants.delete(merchantId); }
 
   async drop(dropIdRaw: string): Promise<DropInfo | null> {
-    const dropId = id.parse(dropIdRaw);
+    const dropId = pathId('dropId', dropIdRaw);
     const info = await this.drops.get(dropId, () => this.durable.drop(dropId).get());
     return info && { ...info, drop: { ...info.drop, serverTime: new Date(this.now()).toISOString() } };
   }
@@ -90,9 +108,26 @@ export class Services {
     return (await this.merchantDrops(merchantId)).filter((i) => ACTIVE.has(i.drop.phase)).map((i) => i.drop);
   }
 
-  registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> { return this.register.submit(shard, item); }
+  /**
+   * Register through the group commit. Concurrent registrations of one shopper for one drop are
+   * coalesced here, before they reach Restate: the followers share the first one's result (as a repeat).
+   */
+  registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> {
+    const key = `${item.dropId}\u0000${item.shopperId}`;
+    const first = this.registering.get(key);
+    if (first) return first.then((r) => (r.ok ? { ok: true, value: { ...r.value, created: false } } : r));
+    const p = this.register.submit(shard, item).finally(() => this.registering.delete(key));
+    this.registering.set(key, p);
+    return p;
+  }
 
+  /** A shopper's stored entry; concurrent lookups of the same one share a single read. */
   entry(merchantId: string, shard: number, dropId: string, shopperId: string): Promise<StoredEntry | null> {
-    return this.durable.ledger(ledgerKey(merchantId, shard)).getEntry({ dropId, shopperId });
+    const key = `${dropId}\u0000${shopperId}`;
+    const pending = this.reading.get(key);
+    if (pending) return pending;
+    const p = this.durable.ledger(ledgerKey(merchantId, shard)).getEntry({ dropId, shopperId }).finally(() => this.reading.delete(key));
+    this.reading.set(key, p);
+    return p;
   }
 }

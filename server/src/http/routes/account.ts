@@ -32,7 +32,7 @@ export function accountRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const m = c.var.merchant;
     const body = webhookCreate.parse(await readJson(c.req));
     const problem = webhookUrlProblem(body.url, deps.config.webhookAllowPrivate);
-    if (problem) throw new FairdropError('validation_failed', `This webhook URL cannot be used: ${problem}.`, { errors: [{ path: 'url', message: problem }] });
+    if (problem) throw new FairdropError('validation_failed', `This webhook URL cannot be used: ${problem}.`, { errors: [{ path: 'url', in: 'body', message: problem }] });
     const ep = unwrap(await services.durable.merchant(m.id).addWebhook(body));
     services.forgetMerchant(m.id);
     return c.json(webhookView(ep), 201);
@@ -47,7 +47,7 @@ export function accountRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const loyalty = async (c: Context<ApiEnv>, tier?: string) => {
     const m = c.var.merchant;
     const customer = c.req.param('shopperId')!;
-    if (customer.length > 128) throw new FairdropError('validation_failed', 'shopperId is at most 128 characters.');
+    if (customer.length > 128) throw new FairdropError('validation_failed', 'shopperId is at most 128 characters.', { errors: [{ path: 'shopperId', in: 'path', message: 'at most 128 characters' }] });
     const shopper = `c_${customer}`;
     const shard = services.durable.ledger(ledgerKey(m.id, shardOf(m.id, shopper, m.shards)));
     const s = tier ? await shard.setTier({ shopperId: shopper, tier }) : await shard.wallet(shopper);

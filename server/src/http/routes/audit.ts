@@ -3,16 +3,31 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { createProver, entryAt, type CanonicalEntries } from '@fairdrop/sdk/draw';
 import { FairdropError } from '../../core/errors.js';
-import { id } from '../schemas.js';
+import { pathId } from '../schemas.js';
 import type { ApiDeps } from '../context.js';
+
+/** Binary search in canonical (bytewise ascending) order: O(log N), no per-drop index to build or hold. */
+export function indexOf(entries: CanonicalEntries, entryId: string): number {
+  const want = Buffer.from(entryId, 'latin1');
+  const ids = Buffer.from(entries.idBytes.buffer, entries.idBytes.byteOffset, entries.idBytes.byteLength);
+  let lo = 0; let hi = entries.size - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = Buffer.compare(ids.subarray(entries.idOffsets[mid]!, entries.idOffsets[mid + 1]!), want);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
 
 export function auditRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
   const { services } = deps;
-  const provers = new WeakMap<CanonicalEntries, { prover: ReturnType<typeof createProver>; index: Map<string, number> }>();
+  // A prover lives as long as its snapshot stays cached (the snapshot cache bounds both).
+  const provers = new WeakMap<CanonicalEntries, ReturnType<typeof createProver>>();
 
   async function drawn(dropIdRaw: string) {
-    const dropId = id.parse(dropIdRaw);
+    const dropId = pathId('dropId', dropIdRaw);
     const info = await services.drop(dropId);
     if (!info) throw new FairdropError('drop_not_found', `There is no drop "${dropId}".`);
     const rec = info.drop.draw ? await services.record(dropId) : null;
@@ -38,19 +53,14 @@ export function auditRoutes(deps: ApiDeps): Hono {
   });
 
   app.get('/drops/:dropId/proof/:entryId', async (c) => {
+    const entryId = pathId('entryId', c.req.param('entryId')); // every path parameter is checked before any lookup
     const { info, rec } = await drawn(c.req.param('dropId'));
-    const entryId = id.parse(c.req.param('entryId'));
     const entries = await services.snapshot(info.config.id, info.config);
-    let p = provers.get(entries);
-    if (!p) {
-      const index = new Map<string, number>();
-      for (let i = 0; i < entries.size; i++) index.set(entryAt(entries, i).entryId, i);
-      p = { prover: createProver(entries), index };
-      provers.set(entries, p);
-    }
-    const i = p.index.get(entryId);
-    if (i === undefined) throw new FairdropError('not_found', `No entry "${entryId}" in this draw.`);
-    const proof = p.prover.proof(i);
+    let prover = provers.get(entries);
+    if (!prover) { prover = createProver(entries); provers.set(entries, prover); }
+    const i = indexOf(entries, entryId);
+    if (i < 0) throw new FairdropError('not_found', `No entry "${entryId}" in this draw.`);
+    const proof = prover.proof(i);
     return c.json({ ...proof, root: rec.record.root });
   });
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { createHmac } from 'node:crypto';
 import type { ApiDeps } from '../context.js';
 import { readJson } from '../context.js';
-import { dropCreate, purchaseConfirm } from '../schemas.js';
+import { dropCreate, purchaseConfirm, idempotencyKey } from '../schemas.js';
 import { secretKey, ownDrop, type ApiEnv } from '../auth.js';
 import { FairdropError, unwrap } from '../../core/errors.js';
 import { base62, ledgerKey, entryKey } from '../../core/ids.js';
@@ -13,6 +13,8 @@ import type { PublicDrop, DropConfig } from '../../core/model.js';
 import { callOpts } from '../durable-client.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Signed-in customers and anonymous shoppers live in separate namespaces (`c_…`, `a_…`); outputs keep them apart. */
+export const shopperView = (internal: string) => internal.startsWith('c_') ? { shopperId: internal.slice(2) } : { anonymousId: internal.slice(2) };
 const dropView = (drop: PublicDrop, config: DropConfig) => ({
   ...drop, merchantId: config.merchantId, createdAt: iso(config.createdAt), shards: config.shards,
   trustThreshold: config.trustThreshold, powDifficulty: config.powDifficulty,
@@ -32,8 +34,8 @@ export function dropRoutes(deps: ApiDeps): Hono<ApiEnv> {
   app.post('/drops', sk, async (c) => {
     const m = c.var.merchant;
     const body = dropCreate.parse(await readJson(c.req));
-    if (Date.parse(body.closesAt) <= deps.now()) throw new FairdropError('validation_failed', 'closesAt is in the past.', { errors: [{ path: 'closesAt', message: 'must be in the future' }] });
-    const idem = c.req.header('idempotency-key');
+    if (Date.parse(body.closesAt) <= deps.now()) throw new FairdropError('validation_failed', 'closesAt is in the past.', { errors: [{ path: 'closesAt', in: 'body', message: 'must be in the future' }] });
+    const idem = idempotencyKey(c.req.header('idempotency-key'));
     const raw = idem ? createHmac('sha256', deps.config.serverSecret).update(`drop\u0000${m.id}\u0000${idem}`).digest() : deps.random(14);
     const dropId = `drp${base62(raw, 14)}`;
     const init: DropInit = {
@@ -68,13 +70,13 @@ export function dropRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const { config } = c.var.drop;
     const cursor = c.req.query('cursor') ?? '0.0';
     const match = /^(\d{1,4})\.(\d{1,9})$/.exec(cursor);
-    if (!match) throw new FairdropError('validation_failed', 'The cursor is not valid; pass the nextCursor of the previous page.');
+    if (!match) throw new FairdropError('validation_failed', 'The cursor is not valid; pass the nextCursor of the previous page.', { errors: [{ path: 'cursor', in: 'query', message: 'pass the nextCursor of the previous page' }] });
     let [shard, page] = [Number(match[1]), Number(match[2])];
     while (shard < config.shards) {
       const r = await services.durable.ledger(ledgerKey(m.id, shard)).page({ dropId: config.id, page });
       const next = page + 1 < r.pages ? `${shard}.${page + 1}` : shard + 1 < config.shards ? `${shard + 1}.0` : undefined;
       if (r.rows.length || !next) {
-        const data = r.rows.map(([entryId, weight, tickets, shopperId, at]) => ({ entryId, weight, tickets, shopperId: shopperId.slice(2), registeredAt: iso(at) }));
+        const data = r.rows.map(([entryId, weight, tickets, shopperId, at]) => ({ entryId, weight, tickets, ...shopperView(shopperId), registeredAt: iso(at) }));
         return c.json(next ? { data, nextCursor: next } : { data });
       }
       [shard, page] = [shard + 1, 0];
