@@ -8,13 +8,19 @@ import { emit } from './events.js';
 import { en, loadMessages, pickLocale, type Messages } from './i18n/index.js';
 import { anonymousId } from './identity.js';
 import { scriptBase } from './script-base.js';
-import { DropActions } from './actions.js';
-import type { EntryState, EventSourceLike, FetchLike, MyEntry, PublicDrop } from './types.js';
+import { ActionController } from './controllers/action-controller.js';
+import { buy, currentLocation, enter, type FlowHost, type Location } from './flows.js';
+import { defaultTickets, creditsEarned } from '@fairdrop/sdk/rules';
+import type { EntryState, EventSourceLike, FetchLike, MyEntry, PublicDrop, Receipt } from './types.js';
+import type { Ctx } from './view/context.js';
+import type { EntryCheck } from './verify.js';
 import { deriveView, type Busy, type View } from './view/derive.js';
 import { renderWidget } from './view/render.js';
 import { styles } from './view/styles.js';
 
 const FATAL = new Set(['drop_not_found', 'origin_not_allowed', 'unauthorized', 'forbidden', 'not_found']);
+/** The store's own setup is wrong (key, origin): the shopper cannot fix it, the developer can. */
+const SETUP = new Set(['origin_not_allowed', 'unauthorized', 'forbidden']);
 const COUNTDOWN_VIEWS = new Set<View>(['scheduled', 'open', 'signin', 'registered', 'won', 'promoted']);
 
 /**
@@ -31,6 +37,8 @@ const COUNTDOWN_VIEWS = new Set<View>(['scheduled', 'open', 'signin', 'registere
  * @attr lang - Language (en, de, fr, es, ja); defaults to the page's language.
  * @attr checkout-url - Where "Buy" goes (`?token=` is appended); overrides the drop's setting.
  * @attr fingerprint-pro-key - FingerprintJS Pro public key (optional).
+ * @attr item-name - What is being dropped, singular and plural: `pair|pairs` (default: the language's "item|items").
+ * @attr login-url - Where "Sign in" goes when the drop needs a signed-in shopper and no token is set.
  * @attr pow-worker-url - URL of `fair-drop.worker.js` when it is not next to the script.
  *
  * @fires fairdrop:ready - `{ drop }` the drop loaded.
@@ -57,7 +65,7 @@ const COUNTDOWN_VIEWS = new Set<View>(['scheduled', 'open', 'signin', 'registere
  * @cssproperty --fairdrop-radius - Corner radius. @cssproperty --fairdrop-font - Font shorthand.
  * @cssproperty --fairdrop-max-width - Maximum width (420px).
  */
-export class FairDrop extends LitElement {
+export class FairDrop extends LitElement implements FlowHost {
   static override styles = styles;
   static override properties = {
     drop: {},
@@ -69,6 +77,14 @@ export class FairDrop extends LitElement {
     checkoutUrl: { attribute: 'checkout-url' },
     fingerprintProKey: { attribute: 'fingerprint-pro-key' },
     powWorkerUrl: { attribute: 'pow-worker-url' },
+    itemName: { attribute: 'item-name' },
+    loginUrl: { attribute: 'login-url' },
+    dropState: { state: true },
+    me: { state: true },
+    tickets: { state: true },
+    loadError: { state: true },
+    checked: { state: true },
+    fatal: { state: true },
     fetchImpl: { attribute: false },
     eventSourceImpl: { attribute: false },
     workerFactory: { attribute: false },
@@ -84,6 +100,8 @@ export class FairDrop extends LitElement {
   declare checkoutUrl: string | undefined;
   declare fingerprintProKey: string | undefined;
   declare powWorkerUrl: string | undefined;
+  declare itemName: string | undefined;
+  declare loginUrl: string | undefined;
   /** Network test double or custom transport; defaults to `fetch`. */
   declare fetchImpl: FetchLike | undefined;
   /** EventSource constructor; defaults to the global one. */
@@ -93,13 +111,13 @@ export class FairDrop extends LitElement {
   /** PoW workers (default: hardwareConcurrency, at most 8). */
   declare poolSize: number | undefined;
 
-  /** @internal */ dropState: PublicDrop | undefined;
-  /** @internal */ me: MyEntry | undefined;
-  /** @internal */ busy: Busy = null;
-  /** @internal */ error: ApiError | undefined;
-  /** @internal */ fatal = false;
-  /** @internal */ tickets = 1;
-  /** @internal */ retryAt = 0;
+  /** @internal */ declare dropState: PublicDrop | undefined;
+  /** @internal */ declare me: MyEntry | undefined;
+  /** @internal The last failure to load the drop or the entry. */ declare loadError: ApiError | undefined;
+  /** @internal */ declare fatal: boolean;
+  /** @internal The in-browser check of the entry against the published record. */ declare checked: EntryCheck | 'pending' | 'failed' | undefined;
+  /** @internal */ declare tickets: number;
+  private ticketsChosen = false;
   private t: Messages = en;
   private lang_ = 'en';
   private ready = false;
@@ -115,9 +133,22 @@ export class FairDrop extends LitElement {
     onEntry: (e) => this.applyEntry(e),
   });
   /** @internal */ readonly pow = new PowController(this, () => import('./pow/pool.js').then((m) =>
-    new m.PowPool(this.workerFactory ?? (() => m.createPowWorker(this.powWorkerUrl, scriptBase())), this.poolSize)));
+    new m.PowPool(() => (this.workerFactory ?? (() => m.createPowWorker(this.powWorkerUrl, scriptBase())))(), this.poolSize)));
   /** @internal */ readonly signals = new SignalsController(this);
-  private actions = new DropActions(this);
+  /** @internal Enter the draw: challenge → PoW → register. */
+  readonly entering = new ActionController<[Location?]>(this, (run, loc) => enter(this, run, loc), {
+    now: () => this.clock.clock.localNow(), onError: (e) => this.reportError(e),
+  });
+  /** @internal Buy: purchase token → checkout. */
+  readonly buying = new ActionController<[]>(this, () => buy(this), {
+    now: () => this.clock.clock.localNow(), onError: (e) => this.reportError(e),
+  });
+
+  constructor() {
+    super();
+    this.fatal = false;
+    this.tickets = 1;
+  }
 
   /** The API client for the current configuration (recreated when it changes). */
   get client(): Api | undefined {
@@ -141,11 +172,12 @@ export class FairDrop extends LitElement {
     if (changed.has('locale') || !this.hasUpdated) void this.loadLocale();
     const config = ['drop', 'publishableKey', 'api', 'sseUrl', 'shopperToken'] as const;
     // Before the first render too: frameworks (e.g. @lit/react) set properties after connecting.
+    // The stream opens once the drop is known (its URL depends on it), so one page load opens one stream.
     if ((this.hasUpdated || !this.dropState) && config.some((k) => changed.has(k))) {
-      if (changed.has('drop')) { this.dropState = undefined; this.ready = false; }
+      if (changed.has('drop')) { this.dropState = undefined; this.ready = false; this.ticketsChosen = false; }
       this.me = undefined;
       this.lastStatus = undefined;
-      void this.refresh().then(() => this.live.restart());
+      void this.refresh();
     }
   }
 
@@ -157,11 +189,10 @@ export class FairDrop extends LitElement {
   }
 
   private streamUrl(): string | null {
-    const c = this.client;
-    if (!c) return null;
+    if (!this.client || !this.dropState) return null;
     const q = new URLSearchParams({ key: this.publishableKey });
     if (this.shopperToken) q.set('shopper', this.shopperToken);
-    else if (this.dropState?.allowAnonymous) q.set('anonymousId', anonymousId(this.drop));
+    else if (this.dropState.allowAnonymous) q.set('anonymousId', anonymousId(this.drop));
     const base = (this.sseUrl || this.api || location.origin).replace(/\/$/, '');
     return `${base}/v1/public/drops/${encodeURIComponent(this.drop)}/events?${q}`;
   }
@@ -184,27 +215,25 @@ export class FairDrop extends LitElement {
       const d = await api.drop();
       if (!this.clock.clock.synced) this.clock.clock.addSample(t0, this.clock.clock.localNow(), Date.parse(d.serverTime));
       this.fatal = false;
-      if (this.error?.code === 'network' || (this.error && FATAL.has(this.error.code))) this.error = undefined;
+      this.loadError = undefined;
       this.applyDrop(d);
+      this.live.follow();
       const c = this.client!;
       if (c.identified) this.applyMe(await c.me());
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('network', 0, String(e));
       if (!this.dropState) this.fatal = FATAL.has(err.code);
-      if (err.code !== 'shopper_required' && err.code !== 'anonymous_not_allowed') this.setError(err, () => this.refresh());
+      if (err.code !== 'shopper_required' && err.code !== 'anonymous_not_allowed') { this.loadError = err; this.reportError(err); }
     }
-    this.requestUpdate();
   }
 
   /** @internal */ applyDrop(d: PublicDrop): void {
     if (this.dropState && d.id === this.dropState.id && d.version < this.dropState.version) return;
-    const hadAnon = !!this.dropState?.allowAnonymous;
     const prevPhase = this.dropState?.phase;
     this.dropState = d;
     this.outcomeAfterDraw(prevPhase, d.phase);
     if (!this.ready) { this.ready = true; emit(this, 'fairdrop:ready', { drop: d }); }
-    if (d.allowAnonymous !== hadAnon && this.live.state !== 'idle') this.live.restart();
-    this.requestUpdate();
+    this.live.follow();
   }
 
   /**
@@ -219,8 +248,14 @@ export class FairDrop extends LitElement {
 
   /** @internal */ applyMe(me: MyEntry): void {
     this.me = me;
+    // Credits add chances: the selector starts at the free entry plus every credit held.
+    if (!this.ticketsChosen && !me.registered) this.tickets = defaultTickets(this.creditsHeld, this.dropState?.maxTickets ?? 1);
     this.announceOutcome();
-    this.requestUpdate();
+  }
+
+  /** @internal Credits the drop honours for this shopper now. */
+  get creditsHeld(): number {
+    return this.dropState?.rollover?.enabled === false ? 0 : this.me?.rolloverCredits ?? 0;
   }
 
   /** @internal */ applyEntry(e: EntryState): void {
@@ -232,7 +267,7 @@ export class FairDrop extends LitElement {
     const base: MyEntry = me ?? { dropId: this.drop, registered: true, phase: this.dropState?.phase ?? 'closed', serverTime: '' };
     const next: MyEntry = { ...base, registered: true, status: e.status, backupPosition: e.backupPosition, purchaseDeadline: e.purchaseDeadline };
     const r = this.dropState?.rollover;
-    if (e.status === 'lost' && base.receipt && r?.enabled) next.rolloverCreditsEarned = Math.min(base.receipt.breakdown.paid, r.cap ?? 0);
+    if (e.status === 'lost' && base.receipt && r?.enabled) next.rolloverCreditsEarned = creditsEarned(base.receipt.breakdown.paid, 0, r.cap ?? 0);
     this.applyMe(next);
     // The receipt comes with the full entry.
     if (!base.receipt) void this.client?.me().then((m) => this.applyMe(m), () => {});
@@ -251,12 +286,23 @@ export class FairDrop extends LitElement {
     else if (status === 'lost') emit(this, 'fairdrop:lost', { entryId, rolloverCreditsEarned: me.rolloverCreditsEarned ?? 0 });
   }
 
-  /** @internal */ setError(err: ApiError | undefined, retry?: () => unknown): void {
-    this.error = err;
-    this.actions.retryWith(retry);
-    this.retryAt = err?.retryAfterSeconds ? this.clock.clock.localNow() + err.retryAfterSeconds * 1000 : 0;
-    if (err) emit(this, 'fairdrop:error', { code: err.code, status: err.status, message: err.message, retryAfterSeconds: err.retryAfterSeconds });
-    this.requestUpdate();
+  /** Tell the page; a setup problem is the developer's to fix, so the console gets the API's words. */
+  private reportError(err: ApiError): void {
+    if (SETUP.has(err.code)) console.error(`<fair-drop>: the API refused this embed (${err.status} ${err.code}): ${err.detail ?? err.message}`);
+    emit(this, 'fairdrop:error', { code: err.code, status: err.status, message: err.message, retryAfterSeconds: err.retryAfterSeconds });
+  }
+
+  /** @internal FlowHost: one proof-of-work solve in the pool. */
+  solve(prefix: string, difficulty: number, signal: AbortSignal) { return this.pow.solve(prefix, difficulty, signal); }
+  /** @internal FlowHost */ signalsSnapshot() { return this.signals.snapshot(); }
+  /** @internal FlowHost: the registration was accepted. */
+  registered(receipt: Receipt): void {
+    this.applyMe({ ...(this.me ?? { dropId: this.drop, serverTime: '' }), phase: this.dropState?.phase ?? 'registration', registered: true, receipt, status: 'registered' });
+  }
+
+  private get busy(): Busy {
+    if (this.entering.pending) return this.entering.stage === 'sending' ? 'sending' : 'solving';
+    return this.buying.pending ? 'buying' : null;
   }
 
   get view(): View {
@@ -264,14 +310,53 @@ export class FairDrop extends LitElement {
     return deriveView({ drop: this.dropState, me: this.me, busy: this.busy, fatal: this.fatal, identified });
   }
 
+  /** The failure to show, and how to retry it. */
+  private failure(): [ApiError, () => void, number] | undefined {
+    for (const a of [this.entering, this.buying]) if (a.error) return [a.error, () => void a.retry(), a.retryAt];
+    if (this.loadError) return [this.loadError, () => { this.loadError = undefined; void this.refresh(); }, 0];
+    return undefined;
+  }
+
+  private checkMine(): void {
+    const api = this.client;
+    const id = this.me?.receipt?.entryId;
+    if (!api || !id || this.checked === 'pending') return;
+    this.checked = 'pending';
+    import('./verify.js').then((m) => m.checkEntry(api, id)).then((r) => { this.checked = r; }, () => { this.checked = 'failed'; });
+  }
+
+  private setTickets(n: number): void {
+    this.ticketsChosen = true;
+    this.tickets = Math.max(1, Math.min(this.dropState?.maxTickets ?? 1, n));
+  }
+
   protected override render() {
     const view = this.view;
     const now = this.clock.now();
-    const retryIn = Math.max(0, Math.ceil((this.retryAt - this.clock.clock.localNow()) / 1000));
+    const f = this.failure();
+    const retryIn = f ? Math.max(0, Math.ceil((f[2] - this.clock.clock.localNow()) / 1000)) : 0;
     this.clock.ticking = COUNTDOWN_VIEWS.has(view) || retryIn > 0;
     this.dueRefresh(view, now);
     if (view === 'open') void this.pow.prepare().catch(() => {});
-    return renderWidget(this.actions.context(view, this.t, this.lang_, now, retryIn));
+    const api = this.client;
+    const ctx: Ctx = {
+      view, t: this.t, lang: this.lang_, now, retryIn, item: this.itemName,
+      drop: this.dropState, me: this.me, tickets: this.tickets, credits: this.creditsHeld, progress: this.pow.progress,
+      error: f?.[0], live: this.live.state, loginUrl: this.loginUrl,
+      verifyUrl: api ? api.verifyUrl() : '#',
+      checked: this.checked,
+      on: {
+        fewer: () => this.setTickets(this.tickets - 1),
+        more: () => this.setTickets(this.tickets + 1),
+        register: () => { this.entering.clear(); void this.entering.run(); },
+        cancel: () => this.entering.cancel(),
+        buy: () => { this.buying.clear(); void this.buying.run(); },
+        retry: () => f?.[1](),
+        check: () => this.checkMine(),
+        shareLocation: () => { this.entering.clear(); void currentLocation().then((loc) => this.entering.run(loc), () => this.entering.run()); },
+      },
+    };
+    return renderWidget(ctx);
   }
 
   /** When a countdown passes zero, ask the server once instead of waiting for the stream. */

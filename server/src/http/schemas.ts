@@ -1,7 +1,8 @@
 /** Request validation at the edge (zod), mirroring openapi.yaml's request schemas. */
 import { z } from 'zod';
+import { ID_PATTERN } from '@fairdrop/sdk/rules';
 
-export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 of A–Z a–z 0–9 _ -');
+export const id = z.string().regex(ID_PATTERN, 'use 1–64 of A–Z a–z 0–9 _ -');
 const isoDate = z.string().datetime({ offset: true, message: 'use an ISO 8601 date-time, e.g. 2026-12-01T10:00:00Z' });
 const origin = z.string().url().max(200);
 
