@@ -212,6 +212,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/widget/{version}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file of the built widget at one version (immutable; CORS for any origin).
+         * @description `fair-drop.js` (the ES module to load with a module script tag carrying `integrity` and `crossorigin`),
+         *     `fair-drop.worker.js`, `fair-drop.iife.js` and the `chunks/…` it loads. Cached for a year;
+         *     the `Fairdrop-Integrity` header of `fair-drop.js` is its Subresource Integrity hash.
+         */
+        get: operations["getWidgetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version's file (a moving alias, cached for 5 minutes; no SRI). */
+        get: operations["getCurrentWidgetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/time": {
         parameters: {
             query?: never;
@@ -1226,6 +1265,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWidgetFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getCurrentWidgetFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
                 };
             };
             default: components["responses"]["Problem"];

@@ -9,6 +9,8 @@ import { accountRoutes } from './routes/account.js';
 import { dropRoutes } from './routes/drops.js';
 import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
+import { widgetRoutes } from './routes/widget.js';
+import { loadWidgetBundle } from './widget-bundle.js';
 
 export function createApiApp(deps: ApiDeps): Hono {
   const app = new Hono();
@@ -21,6 +23,7 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.on('POST', ['/v1/public/drops/:dropId/challenge', '/v1/public/drops/:dropId/entries', '/v1/public/drops/:dropId/purchase'], rateLimit(deps));
   app.route('/v1/public', auditRoutes(deps));
   app.route('/v1/public', publicRoutes(deps));
+  app.route('/v1/widget', widgetRoutes(deps.widget === undefined ? loadWidgetBundle() : deps.widget));
   app.route('/v1/admin', adminRoutes(deps));
   app.route('/v1', accountRoutes(deps));
   app.route('/v1', dropRoutes(deps));
