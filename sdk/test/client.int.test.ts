@@ -86,7 +86,7 @@ describe('the SDK against the real service', () => {
       await waitFor('won', async () => entries.some((e) => e.status === 'won'), 10_000);
       stop(); stopActive();
       const start = cover('startPurchase', unwrap(await alice.startPurchase(drop.id)));
-      const purchase = cover('confirmPurchase', unwrap(await fairdrop.purchases.confirm(drop.id, { purchaseToken: start.purchaseToken, orderId: 'order-1' })));
+      const purchase = cover('confirmPurchase', unwrap(await fairdrop.purchases.confirm(drop.id, { purchaseToken: start.purchaseToken, orderId: 'order-1', customerId: 'alice' })));
       expect(purchase).toMatchObject({ entryId: receipt.entryId, orderId: 'order-1' });
 
       // Webhooks arrive signed; the SDK verifies them.

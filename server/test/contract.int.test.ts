@@ -79,7 +79,7 @@ describe('every operation, once', () => {
     const winner = listed.find((e) => e.entryId === record.winners[0])!.shopperId;
     const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
     expect(start.status).toBe(200);
-    const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: 'order-1' } });
+    const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: 'order-1', customerId: winner } });
     expect(bought.body).toMatchObject({ entryId: record.winners[0], slot: 0, orderId: 'order-1' });
 
     const other = await client.drop(m, {}, 60_000, 120_000);

@@ -27,7 +27,7 @@ async function loserWithCredits(client: TestClient, m: Merchant): Promise<{ drop
   const loser = customers.find((c) => c !== winner)!;
   // The winner buys, every slot is final, the drop completes and the shards learn the outcome.
   const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
-  await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+  await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, customerId: winner } });
   await waitFor('completed', async () => (await publicDrop(client, m, d.id)).phase === 'completed');
   await waitFor('credits', async () => (await client.req('GET', `/v1/shoppers/${loser}/loyalty`, { headers: sk(m) })).body.rolloverCredits === 2);
   return { dropId: d.id, winner, loser };

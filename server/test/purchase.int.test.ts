@@ -39,14 +39,20 @@ describe.concurrent('purchase', () => {
     const notWinner = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, loser) });
     expect([notWinner.status, notWinner.body.code]).toEqual([403, 'not_a_winner']);
 
+    // 18.16: the winner's token posted from another customer's session (or with no customer) buys nothing.
+    for (const customerId of [loser, undefined]) {
+      const stolen = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: 'order-thief', ...(customerId ? { customerId } : {}) } });
+      expect([stolen.status, stolen.body.code]).toEqual([403, 'purchase_shopper_mismatch']);
+    }
+
     const confirms = await Promise.all(Array.from({ length: 50 }, (_, i) => client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, {
-      headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: `order-${i}` },
+      headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: `order-${i}`, customerId: winner },
     })));
     const ok = confirms.filter((r) => r.status === 200);
     expect(ok).toHaveLength(1);
     for (const r of confirms.filter((x) => x.status !== 200)) expect([r.status, r.body.code]).toEqual([409, 'already_purchased']);
     // The winning order id may repeat its confirmation and get the same purchase back.
-    const repeat = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: ok[0]!.body.orderId } });
+    const repeat = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: ok[0]!.body.orderId, customerId: winner } });
     expect(repeat.body).toEqual(ok[0]!.body);
 
     const after = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
@@ -93,7 +99,7 @@ describe.concurrent('purchase', () => {
       // The promoted backup buys the slot; the drop completes without waiting for the second backup.
       const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, first!) });
       expect(start.body.entryId).toBe(record.backups[0]);
-      const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+      const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, customerId: first! } });
       expect(bought.body).toMatchObject({ entryId: record.backups[0], slot: 0 });
       await waitFor('completed', async () => (await publicDrop(client, m, d.id)).phase === 'completed');
       expect(await me(client, m, d.id, second!)).toMatchObject({ status: 'lost' });

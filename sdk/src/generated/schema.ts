@@ -499,7 +499,7 @@ export interface components {
          */
         Phase: "scheduled" | "registration" | "closed" | "purchase" | "completed" | "cancelled";
         /** @enum {string} */
-        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "purchase_shopper_mismatch" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
         Problem: {
             /** @description A URI naming the problem type. */
             type: string;
@@ -800,6 +800,13 @@ export interface components {
         PurchaseConfirm: {
             purchaseToken: string;
             orderId?: string;
+            /**
+             * @description Your id of the customer whose signed-in session is paying (the `sub` of the shopper token you
+             *     minted for them). Required when the purchase token was issued to a signed-in customer, and it
+             *     must be that customer: a token posted from another customer's session is refused with
+             *     `purchase_shopper_mismatch`. Leave it out for anonymous shoppers.
+             */
+            customerId?: string;
         };
         Purchase: {
             dropId: components["schemas"]["Id"];

@@ -33,6 +33,7 @@ export const problemCatalog: Record<ProblemCode, { status: number; title: string
   purchase_window_expired: { status: 410, title: 'The purchase window has ended' },
   already_purchased: { status: 409, title: 'This slot has already been purchased' },
   purchase_token_invalid: { status: 400, title: 'The purchase token is not valid' },
+  purchase_shopper_mismatch: { status: 403, title: 'This purchase token belongs to another shopper' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Send JSON' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },

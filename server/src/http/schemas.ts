@@ -60,4 +60,4 @@ export const registration = z.object({
   location: z.object(point).strict().optional(),
 }).strict();
 
-export const purchaseConfirm = z.object({ purchaseToken: z.string().min(1).max(1000), orderId: z.string().max(128).optional() }).strict();
+export const purchaseConfirm = z.object({ purchaseToken: z.string().min(1).max(1000), orderId: z.string().max(128).optional(), customerId: z.string().min(1).max(64).optional() }).strict();
