@@ -53,6 +53,9 @@ describe('every operation, once', () => {
     expect((await client.req('GET', '/v1/drops', { headers: sk(m) })).body.data.map((x: any) => x.id)).toContain(d.id);
     expect((await client.req('GET', `/v1/drops/${d.id}`, { headers: sk(m) })).body.pricing[2]).toEqual({ tickets: 3, priceUnits: 5, amount: 2500 });
     expect((await client.req('GET', '/v1/public/time')).body.epochMs).toBeTypeOf('number');
+    const widget = await client.req('GET', '/v1/widget/fair-drop.js');
+    expect(widget.body).toContain('fair-drop');
+    expect((await client.req('GET', `/v1/widget/${widget.headers.get('fairdrop-widget-version')}/fair-drop.worker.js`)).status).toBe(200);
     expect((await client.req('GET', '/v1/public/drops', { headers: pk(m) })).body.data.map((x: any) => x.id)).toContain(d.id);
 
     const alice = await enter(client, m, d.id, 'alice', { tickets: 2 }); // challenge + register

@@ -501,6 +501,8 @@ export interface components {
         /** @enum {string} */
         ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "purchase_shopper_mismatch" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
         Problem: {
+            /** @description With `not_drawn`, the drop's phase — `cancelled` means no draw will ever run. */
+            phase?: components["schemas"]["Phase"];
             /** @description A URI naming the problem type. */
             type: string;
             title: string;

@@ -5,6 +5,7 @@
 import type { components } from '@fairdrop/sdk/schema';
 
 export type ProblemCode = components['schemas']['ProblemCode'];
+type Phase = components['schemas']['Phase'];
 
 /** HTTP status and human title for every code. */
 export const problemCatalog: Record<ProblemCode, { status: number; title: string }> = {
@@ -49,7 +50,7 @@ export class FairdropError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; phase?: Phase } = {},
   ) {
     super(`${code}: ${detail}`);
     this.status = problemCatalog[code].status;
