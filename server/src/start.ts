@@ -41,7 +41,7 @@ async function waitOk(url: string, timeoutMs = 30_000): Promise<void> {
 function startRestate(): ChildProcess {
   const bin = join(root, 'node_modules', '.bin', 'restate-server');
   const child = spawn(bin, ['--base-dir', join(dataDir, 'restate')], {
-    env: { ...env, RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${ports.ingress}`, RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${ports.admin}`, RESTATE_BIND_ADDRESS: `127.0.0.1:${ports.node}`, RESTATE_LOG_FILTER: env.RESTATE_LOG_FILTER ?? 'warn' },
+    env: { ...env, RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${ports.ingress}`, RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${ports.admin}`, RESTATE_BIND_ADDRESS: `127.0.0.1:${ports.node}`, RESTATE_LOG_FILTER: env.RESTATE_LOG_FILTER ?? 'warn,octocrab=off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.once('exit', (code, signal) => { if (!stopping) { console.error(`restate-server exited (${code ?? signal}); stopping.`); process.exit(1); } });
