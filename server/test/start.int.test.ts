@@ -55,7 +55,7 @@ describe('npm start', () => {
     expect(page).toContain(`data-publishable-key="${demo.publishableKey}"`);
     expect(page).toContain(`src="${tag![2]}" integrity="${tag![3]}"`);
     // The tag's hash is the served file's.
-    const served = await fetch(tag![2]);
+    const served = await fetch(tag![2]!);
     expect(served.headers.get('fairdrop-integrity')).toBe(tag![3]);
 
     // Close the demo drop (as its timer would), restart: a fresh one opens.
