@@ -14,6 +14,14 @@ type S = components['schemas'];
 // Drop is an allOf (an intersection type): `.branded` compares it structurally.
 
 describe('SDK types follow openapi.yaml', () => {
+  it('types each webhook event’s data by its type (18.15)', () => {
+    type E = S['WebhookEvent'];
+    expectTypeOf<Extract<E, { type: 'entry.won' }>['data']['customerId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Extract<E, { type: 'purchase.completed' }>['data']['orderId']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Extract<E, { type: 'draw.completed' }>['data']['root']>().toEqualTypeOf<string>();
+    expectTypeOf<Extract<E, { type: 'drop.opened' }>['data']>().toHaveProperty('phase');
+  });
+
   it('types the server client by operation', () => {
     expectTypeOf<Data<ServerClient['health']>>().toEqualTypeOf<Json<'health'>>();
     expectTypeOf<Data<ServerClient['merchant']['get']>>().toEqualTypeOf<Json<'getMerchant'>>();

@@ -88,8 +88,10 @@ describe.concurrent('purchase', () => {
       await waitFor('webhooks', async () => !!byType('winner.expired') && !!byType('backup.promoted'), 20_000);
       const expired = byType('winner.expired')!;
       const backup = byType('backup.promoted')!;
-      expect(expired.event).toMatchObject({ dropId: d.id, data: { entryId: record.winners[0], slot: 0 } });
-      expect(backup.event).toMatchObject({ dropId: d.id, data: { entryId: record.backups[0], slot: 0 } });
+      // 18.15: slot webhooks name the merchant's customer.
+      expect(expired.event).toMatchObject({ dropId: d.id, data: { entryId: record.winners[0], slot: 0, customerId: winner } });
+      expect(backup.event).toMatchObject({ dropId: d.id, data: { entryId: record.backups[0], slot: 0, customerId: first } });
+      expect(byType('entry.won')!.event.data).toMatchObject({ entryId: record.winners[0], customerId: winner });
       for (const x of sink.got) expect(signatureValid(x, m.webhookSecret), `signature of ${x.event.type}`).toBe(true);
       expect(sink.contractErrors).toEqual([]);
       const forged: Delivery = { ...expired, raw: expired.raw.replace(record.winners[0], record.backups[1]) };
@@ -104,6 +106,34 @@ describe.concurrent('purchase', () => {
       await waitFor('completed', async () => (await publicDrop(client, m, d.id)).phase === 'completed');
       expect(await me(client, m, d.id, second!)).toMatchObject({ status: 'lost' });
       await waitFor('purchase webhook', async () => !!byType('purchase.completed'), 20_000);
+      expect(byType('purchase.completed')!.event.data).toMatchObject({ entryId: record.backups[0], customerId: first, orderId: null });
+      expect(sink.contractErrors).toEqual([]);
+    } finally {
+      await sink.close();
+    }
+  }, 60_000);
+
+  it('names an anonymous winner in webhooks only when the drop opted in (18.15)', async () => {
+    const { client } = s;
+    const m = await client.merchant();
+    const sink = await webhookSink();
+    try {
+      await client.req('POST', '/v1/webhook-endpoints', { headers: sk(m), body: { url: sink.url, events: ['entry.won'] } });
+      const anon = 'anon-0123456789abcdef';
+      const headers = { 'fairdrop-key': m.publishableKey, 'fairdrop-anonymous-id': anon };
+      const ids: Record<string, string> = {};
+      for (const optIn of [false, true]) {
+        const d = await openDrop(client, m, { inventory: 1, allowAnonymous: true, anonymousIdsInWebhooks: optIn });
+        expect((await client.register(m, d.id, 'unused', {}, headers)).status).toBe(201);
+        await drawNow(client, m, d.id);
+        ids[String(optIn)] = d.id;
+      }
+      await waitFor('both entry.won webhooks', async () => sink.got.filter((x) => x.event.type === 'entry.won').length === 2, 20_000);
+      const won = (dropId: string) => sink.got.find((x) => x.event.dropId === dropId)!.event.data;
+      expect(won(ids.false!)).not.toHaveProperty('anonymousId');
+      expect(won(ids.false!)).not.toHaveProperty('customerId');
+      expect(won(ids.true!)).toMatchObject({ anonymousId: anon });
+      expect(sink.contractErrors).toEqual([]);
     } finally {
       await sink.close();
     }

@@ -565,18 +565,89 @@ export interface components {
             createdAt: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Body of a webhook POST. Header `Fairdrop-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256
-         *     of "<t>.<raw body>" keyed with the webhookSecret>`. Deliveries retry with backoff; `id` is
-         *     stable across retries, so handle duplicates by id.
+         * @description Body of a webhook POST, one schema per `type`. Header `Fairdrop-Signature: t=<unix seconds>,v1=<hex
+         *     HMAC-SHA256 of "<t>.<raw body>" keyed with the webhookSecret>`. Deliveries retry with backoff; `id`
+         *     is stable across retries, so handle duplicates by id.
          */
-        WebhookEvent: {
+        WebhookEvent: components["schemas"]["DropPhaseEvent"] | components["schemas"]["DrawCompletedEvent"] | components["schemas"]["SlotOfferedEvent"] | components["schemas"]["WinnerExpiredEvent"] | components["schemas"]["PurchaseCompletedEvent"];
+        WebhookEventBase: {
             id: string;
             type: components["schemas"]["WebhookEventType"];
             createdAt: components["schemas"]["Timestamp"];
             dropId: components["schemas"]["Id"];
+        };
+        /** @description Who holds a purchase slot. `customerId` for a signed-in shopper (your id, the shopper token's `sub`); `anonymousId` only for an anonymous shopper on a drop with `anonymousIdsInWebhooks`; neither otherwise. */
+        SlotHolder: {
+            entryId: components["schemas"]["EntryId"];
+            slot: number;
+            customerId?: string;
+            anonymousId?: string;
+        };
+        DropPhaseEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "drop.opened" | "drop.closed" | "drop.completed" | "drop.cancelled";
             data: {
-                [key: string]: unknown;
+                phase: components["schemas"]["Phase"];
             };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "drop.opened" | "drop.closed" | "drop.completed" | "drop.cancelled";
+        };
+        DrawCompletedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "draw.completed";
+            data: {
+                root: components["schemas"]["Hex32"];
+                entryCount: number;
+                winners: number;
+                backups: number;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "draw.completed";
+        };
+        SlotOfferedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "entry.won" | "backup.promoted";
+            data: components["schemas"]["SlotHolder"] & {
+                purchaseDeadline: components["schemas"]["Timestamp"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "entry.won" | "backup.promoted";
+        };
+        WinnerExpiredEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "winner.expired";
+            data: components["schemas"]["SlotHolder"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "winner.expired";
+        };
+        PurchaseCompletedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "purchase.completed";
+            data: components["schemas"]["SlotHolder"] & {
+                orderId: string | null;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchase.completed";
         };
         LoyaltyUpdate: {
             /** @description A tier named in drops’ loyaltyMultipliers. */
@@ -631,6 +702,11 @@ export interface components {
             };
             /** @default false */
             allowAnonymous: boolean;
+            /**
+             * @description Put an anonymous shopper’s `anonymousId` in slot webhooks (`entry.won`, `backup.promoted`, `winner.expired`, `purchase.completed`). Off by default: anonymous shoppers are not identified to you unless you ask.
+             * @default false
+             */
+            anonymousIdsInWebhooks: boolean;
             /**
              * Format: uri
              * @description An http(s) URL where the widget sends a winner, with `?token=` appended.

@@ -83,12 +83,17 @@ async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<Dra
   ctx.set('draw', { record, drawnAt } satisfies DrawState);
   ctx.set('summary', { root: record.root, entryCount: record.entryCount, totalWeight: record.totalWeight, winners: record.winners.length, backups: record.backups.length, backupsPromoted: 0, drawnAt } satisfies DrawSummary);
   const windowMs = config.purchaseWindowSeconds * 1000;
+  const shoppers = await slotShoppers(ctx, config, [...record.winners, ...record.backups]);
+  const reveal = !!config.anonymousIdsInWebhooks;
   // One key per slot and per backup, so each purchase or expiry touches O(1) state, not the lists.
   record.winners.forEach((entryId, slot) => {
     ctx.set(`slot:${slot}`, { entryId, status: 'offered', deadline: drawnAt + windowMs } satisfies Slot);
-    ctx.objectSendClient(holderApi, holderKey(config.id, entryId)).offer({ dropId: config.id, merchantId: config.merchantId, slot, deadline: drawnAt + windowMs, promoted: false });
+    ctx.objectSendClient(holderApi, holderKey(config.id, entryId)).offer({ dropId: config.id, merchantId: config.merchantId, slot, deadline: drawnAt + windowMs, promoted: false, shopperId: shoppers[entryId], revealAnonymous: reveal });
   });
-  record.backups.forEach((entryId, i) => ctx.set(`backup:${i}`, entryId));
+  record.backups.forEach((entryId, i) => {
+    ctx.set(`backup:${i}`, entryId);
+    if (shoppers[entryId]) ctx.set(`shopper:${entryId}`, shoppers[entryId]);
+  });
   ctx.set('open', record.winners.length);
   ctx.set('cursor', 0);
   sendWebhook(ctx, config.merchantId, 'draw.completed', config.id, `${config.id}.draw.completed`, { root: record.root, entryCount: record.entryCount, winners: record.winners.length, backups: record.backups.length }, drawnAt);
@@ -96,6 +101,14 @@ async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<Dra
   await announce(ctx, 'draw');
   if (!record.winners.length) await finish(ctx, config);
   return record;
+}
+
+/** Who is behind the winners and backups (for the slot webhooks): one read per shard that holds any. */
+async function slotShoppers(ctx: ObjectContext, config: DropConfig, entryIds: string[]): Promise<Record<string, string>> {
+  const byShard = new Map<number, string[]>();
+  for (const id of entryIds) byShard.set(shardOfEntryId(id), [...(byShard.get(shardOfEntryId(id)) ?? []), id]);
+  const found = await all([...byShard].map(([s, ids]) => ctx.objectClient(ledgerApi, ledgerKey(config.merchantId, s)).shoppersOf({ dropId: config.id, entryIds: ids })));
+  return Object.assign({}, ...found) as Record<string, string>;
 }
 
 /** Every slot is final: complete, and tell each shard which of its entries held a slot. */
@@ -193,7 +206,10 @@ export const drop = restate.object({
         ctx.set('cursor', p.cursor);
         const summary = (await ctx.get<DrawSummary>('summary'))!;
         ctx.set('summary', { ...summary, backupsPromoted: p.cursor });
-        if (p.promoted) ctx.objectSendClient(holderApi, holderKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, slot: input.slot, deadline: p.slot.deadline, promoted: true });
+        if (p.promoted) {
+          const shopperId = (await ctx.get<string>(`shopper:${p.promoted}`)) ?? undefined;
+          ctx.objectSendClient(holderApi, holderKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, slot: input.slot, deadline: p.slot.deadline, promoted: true, shopperId, revealAnonymous: !!config.anonymousIdsInWebhooks });
+        }
         else stillOpen -= 1;
       }
       ctx.set('open', stillOpen);

@@ -7,6 +7,7 @@ import * as restate from '@restatedev/restate-sdk';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Outcome } from '../core/errors.js';
+import { slotHolderIds } from '../core/shopper-ids.js';
 import type { EntryState } from '../bus/bus.js';
 import { publishEntry, sendWebhook } from './publish.js';
 import type { DropObject } from './drop.object.js';
@@ -17,7 +18,12 @@ export interface HolderState {
   dropId: string; merchantId: string; entryId: string; slot: number; promoted: boolean;
   status: 'offered' | 'purchased' | 'expired'; deadline: number; nonce: string | null;
   version: number; orderId?: string; purchasedAt?: number;
+  /** The ledger's shopper id (`c_<customer>` or `a_<anonymous id>`) and whether an anonymous one may be named in webhooks. */
+  shopperId?: string; revealAnonymous?: boolean;
 }
+
+/** The slot's part of a webhook: entry, slot, and who holds it (as the merchant may see it). */
+const holderData = (h: HolderState) => ({ entryId: h.entryId, slot: h.slot, ...slotHolderIds(h.shopperId, !!h.revealAnonymous) });
 export interface PurchaseResult { dropId: string; entryId: string; slot: number; orderId?: string; purchasedAt: number }
 
 const entryOf = (h: HolderState): EntryState => {
@@ -34,14 +40,14 @@ async function save(ctx: ObjectContext, h: HolderState): Promise<void> {
 export const holder = restate.object({
   name: 'holder',
   handlers: {
-    offer: async (ctx: ObjectContext, input: { dropId: string; merchantId: string; slot: number; deadline: number; promoted: boolean }) => {
+    offer: async (ctx: ObjectContext, input: { dropId: string; merchantId: string; slot: number; deadline: number; promoted: boolean; shopperId?: string | undefined; revealAnonymous?: boolean }) => {
       const prev = await ctx.get<HolderState>('h');
       if (prev) return; // an entry holds at most one slot, once
       const entryId = ctx.key.slice(input.dropId.length + 1);
-      const h: HolderState = { ...input, entryId, status: 'offered', nonce: null, version: 0 };
+      const h: HolderState = { ...input, shopperId: input.shopperId ?? undefined, entryId, status: 'offered', nonce: null, version: 0 };
       ctx.objectSendClient(holderApi, ctx.key).expire(restate.rpc.sendOpts({ delay: { milliseconds: Math.max(0, input.deadline - (await ctx.date.now())) } }));
       const type = input.promoted ? 'backup.promoted' : 'entry.won';
-      sendWebhook(ctx, input.merchantId, type, input.dropId, `${input.dropId}.${type}.${entryId}`, { entryId, slot: input.slot, purchaseDeadline: new Date(input.deadline).toISOString() }, await ctx.date.now());
+      sendWebhook(ctx, input.merchantId, type, input.dropId, `${input.dropId}.${type}.${entryId}`, { ...holderData(h), purchaseDeadline: new Date(input.deadline).toISOString() }, await ctx.date.now());
       await save(ctx, h);
     },
 
@@ -70,7 +76,7 @@ export const holder = restate.object({
       if (h.status === 'expired' || now >= h.deadline) return fail('purchase_window_expired', 'The purchase window ended before the confirmation arrived; refund the payment.');
       Object.assign(h, { status: 'purchased', purchasedAt: now }, input.orderId ? { orderId: input.orderId } : {});
       ctx.objectSendClient(dropApi, h.dropId).slotResult({ slot: h.slot, entryId: h.entryId, outcome: 'purchased' });
-      sendWebhook(ctx, h.merchantId, 'purchase.completed', h.dropId, `${h.dropId}.purchase.completed.${h.entryId}`, { entryId: h.entryId, slot: h.slot, orderId: h.orderId ?? null }, now);
+      sendWebhook(ctx, h.merchantId, 'purchase.completed', h.dropId, `${h.dropId}.purchase.completed.${h.entryId}`, { ...holderData(h), orderId: h.orderId ?? null }, now);
       await save(ctx, h);
       return ok({ dropId: h.dropId, entryId: h.entryId, slot: h.slot, ...(h.orderId ? { orderId: h.orderId } : {}), purchasedAt: now });
     },
@@ -81,7 +87,7 @@ export const holder = restate.object({
       if (!h || h.status !== 'offered') return;
       h.status = 'expired';
       ctx.objectSendClient(dropApi, h.dropId).slotResult({ slot: h.slot, entryId: h.entryId, outcome: 'expired' });
-      sendWebhook(ctx, h.merchantId, 'winner.expired', h.dropId, `${h.dropId}.winner.expired.${h.entryId}`, { entryId: h.entryId, slot: h.slot }, await ctx.date.now());
+      sendWebhook(ctx, h.merchantId, 'winner.expired', h.dropId, `${h.dropId}.winner.expired.${h.entryId}`, holderData(h), await ctx.date.now());
       await save(ctx, h);
     },
 

@@ -105,6 +105,22 @@ export const ledger = restate.object({
       return meta.sealed ? linesOf(ctx, dropId, meta) : '';
     }),
 
+    /**
+     * The shoppers behind some of a sealed drop's entries (the draw's winners and backups on this
+     * shard), so slot webhooks can name the merchant's customer. One pass over the drop's pages, at the draw.
+     */
+    shoppersOf: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; entryIds: string[] }): Promise<Record<string, string>> => {
+      const meta = await metaOf(ctx, input.dropId);
+      const wanted = new Set(input.entryIds);
+      const found: Record<string, string> = {};
+      for (let p = 0; p < meta.pages && wanted.size; p++) {
+        for (const row of (await ctx.get<PageRow[]>(`p:${input.dropId}:${p}`)) ?? []) {
+          if (wanted.delete(row[0])) found[row[0]] = row[3];
+        }
+      }
+      return found;
+    }),
+
     /** The drop is final: remember which of this shard's entries held a slot (or that it was cancelled); wallets settle lazily. */
     settle: async (ctx: ObjectContext, input: { dropId: string; kept: string[]; cancelled?: boolean }): Promise<void> => {
       ctx.set(`o:${input.dropId}`, input.cancelled ? 'cancelled' : input.kept);

@@ -13,6 +13,8 @@ import type { MerchantObject } from './merchant.object.js';
 
 export type WebhookEventType = components['schemas']['WebhookEventType'];
 export type WebhookEvent = components['schemas']['WebhookEvent'];
+/** What the service delivers: the contract's shape, built by the durable handlers (each type's data is checked by the contract tests). */
+export type OutgoingWebhook = Omit<components['schemas']['WebhookEventBase'], 'type'> & { type: WebhookEventType; data: Record<string, unknown> };
 
 const merchantApi = { name: 'merchant' } as MerchantObject;
 
@@ -32,14 +34,14 @@ async function refusePrivateDestination(url: string): Promise<void> {
 export const webhooks = restate.service({
   name: 'webhooks',
   handlers: {
-    dispatch: async (ctx: Context, input: { merchantId: string; event: WebhookEvent }) => {
+    dispatch: async (ctx: Context, input: { merchantId: string; event: OutgoingWebhook }) => {
       const m = await ctx.objectClient(merchantApi, input.merchantId).get();
       for (const ep of m?.webhooks ?? []) {
         if (ep.events.length && !ep.events.includes(input.event.type)) continue;
         ctx.serviceSendClient(webhooksApi).deliver({ url: ep.url, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
       }
     },
-    deliver: async (ctx: Context, input: { url: string; secret: string; event: WebhookEvent }) => {
+    deliver: async (ctx: Context, input: { url: string; secret: string; event: OutgoingWebhook }) => {
       const body = JSON.stringify(input.event);
       await ctx.run('post', async () => {
         await refusePrivateDestination(input.url);

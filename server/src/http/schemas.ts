@@ -35,6 +35,7 @@ export const dropCreate = z.object({
     .refine((m) => Object.keys(m).length <= 20, 'at most 20 tiers'),
   rollover: z.object({ enabled: z.boolean().default(true), cap: z.number().int().min(0).max(100).default(10) }).strict().default({ enabled: true, cap: 10 }),
   allowAnonymous: z.boolean().default(false),
+  anonymousIdsInWebhooks: z.boolean().default(false),
   checkoutUrl: z.string().url().max(500).refine((u) => /^https?:/i.test(u), 'use an http(s) URL').optional(),
   // Reserved: the record names a beacon only once the draw fetches one (not built yet), so it must stay empty.
   beaconSource: z.literal('', { message: 'beacons are not supported yet; leave beaconSource empty' }).default(''),
