@@ -27,43 +27,62 @@ const COUNTDOWN_VIEWS = new Set<View>(['scheduled', 'open', 'signin', 'registere
  * `<fair-drop>`: a fair product drop on any page — countdown, registration with a ticket
  * selector, an in-browser proof-of-work, live results, and the winner's buy button.
  *
+ * @tag fair-drop
  * @example
- * <script type="module" src="https://cdn.example/fair-drop.js"></script>
+ * <script type="module" src="https://api.fairdrop.example/v1/widget/0.1.0/fair-drop.js" integrity="sha384-…" crossorigin="anonymous"></script>
  * <fair-drop drop="drp_123" publishable-key="pk_live_…" api="https://api.fairdrop.example"></fair-drop>
  *
- * @attr drop - Drop id (required). @attr publishable-key - `pk_…` key (required).
- * @attr api - API base URL. @attr sse-url - Event stream base URL (defaults to `api`).
- * @attr shopper-token - Signed token of the logged-in shopper (or set `el.shopperToken`).
- * @attr lang - Language (en, de, fr, es, ja); defaults to the page's language.
- * @attr checkout-url - Where "Buy" goes (`?token=` is appended); overrides the drop's setting.
- * @attr fingerprint-pro-key - FingerprintJS Pro public key (optional).
- * @attr item-name - What is being dropped, singular and plural: `pair|pairs` (default: the language's "item|items").
+ * @attr drop - Drop id (required).
+ * @attr publishable-key - Your `pk_…` key (required).
+ * @attr api - API base URL (default: the page's origin).
+ * @attr sse-url - Event-stream base URL (default: `api`).
+ * @attr shopper-token - Signed token of the signed-in shopper (or set `el.shopperToken`). Without it, a drop with `allowAnonymous` uses a random id kept in `localStorage` per drop; otherwise the widget asks the shopper to sign in.
+ * @attr lang - `en`, `de`, `fr`, `es`, `ja` (default: the nearest `lang` attribute, then the browser). English is bundled; the others load on demand.
+ * @attr checkout-url - Where "Buy now" goes, with `?token=<purchaseToken>` added. Overrides the drop's `checkoutUrl`.
+ * @attr item-name - What is dropped, singular and plural: `pair|pairs` (default: the language's neutral "item|items").
  * @attr login-url - Where "Sign in" goes when the drop needs a signed-in shopper and no token is set.
+ * @attr fingerprint-pro-key - Optional FingerprintJS Pro public key; its `requestId` is sent with the entry.
  * @attr pow-worker-url - URL of `fair-drop.worker.js` when it is not next to the script.
  *
- * @fires fairdrop:ready - `{ drop }` the drop loaded.
- * @fires fairdrop:registered - `{ receipt }` the registration was accepted.
- * @fires fairdrop:won - `{ entryId, purchaseDeadline }` the entry won.
- * @fires fairdrop:promoted - `{ entryId, purchaseDeadline }` a backup moved up to winner.
- * @fires fairdrop:lost - `{ entryId, rolloverCreditsEarned }` the entry was not drawn.
- * @fires fairdrop:purchase - `PurchaseStart` (cancelable) the winner pressed Buy.
- * @fires fairdrop:error - `{ code, status, message, retryAfterSeconds? }` something failed.
+ * @fires fairdrop:ready - `{ drop: PublicDrop }`: the drop loaded (once).
+ * @fires fairdrop:registered - `{ receipt: Receipt }`: the registration was accepted.
+ * @fires fairdrop:won - `{ entryId, purchaseDeadline? }`: the entry won.
+ * @fires fairdrop:promoted - `{ entryId, purchaseDeadline? }`: a backup moved up to winner.
+ * @fires fairdrop:lost - `{ entryId, rolloverCreditsEarned }`: the entry was not drawn.
+ * @fires fairdrop:purchase - `{ purchaseToken, expiresAt, entryId, checkoutUrl? }`, cancelable: the winner pressed Buy; `preventDefault()` runs your own checkout, otherwise the widget goes to `checkoutUrl`.
+ * @fires fairdrop:error - `{ code, status, message, retryAfterSeconds? }`: a call failed (`code` is the API's problem code, `network` or `pow_unavailable`); the widget shows kind copy and a retry.
  *
- * @csspart container - The card. @csspart header - Top row. @csspart name - Drop name.
- * @csspart badge - Connection dot. @csspart title - Heading. @csspart body - Explanation text.
- * @csspart countdown - Countdown box. @csspart tickets - Ticket selector.
- * @csspart stepper-button - − / + buttons. @csspart button - Every action button (also `primary` / `secondary`).
- * @csspart progress - Proof-of-work progress bar. @csspart receipt - Receipt list.
- * @csspart link - "Verify the draw". @csspart note - Credits note. @csspart error - Error box.
- * @csspart footer - Footer row.
+ * @csspart container - The card.
+ * @csspart header - The top row.
+ * @csspart name - The drop's name.
+ * @csspart badge - The connection dot.
+ * @csspart title - The heading.
+ * @csspart body - The explanation under the heading.
+ * @csspart countdown - The countdown box.
+ * @csspart tickets - The ticket selector.
+ * @csspart stepper-button - The − and + buttons.
+ * @csspart button - Every action button (also `primary` or `secondary`).
+ * @csspart progress - The proof-of-work progress bar.
+ * @csspart receipt - The receipt list.
+ * @csspart verify - The after-the-draw box: entry id, "Check my entry", the verification page link.
+ * @csspart link - Links ("Open the draw's verification page", "Sign in").
+ * @csspart note - The credits note.
+ * @csspart error - The error box.
+ * @csspart footer - The footer row.
  *
- * @cssproperty --fairdrop-accent - Buttons, progress, links. @cssproperty --fairdrop-on-accent - Text on accent.
- * @cssproperty --fairdrop-bg - Card background. @cssproperty --fairdrop-fg - Text.
- * @cssproperty --fairdrop-muted - Secondary text. @cssproperty --fairdrop-border - Borders.
- * @cssproperty --fairdrop-surface - Inner boxes. @cssproperty --fairdrop-danger - Errors.
- * @cssproperty --fairdrop-success - Good news. @cssproperty --fairdrop-focus - Focus ring.
- * @cssproperty --fairdrop-radius - Corner radius. @cssproperty --fairdrop-font - Font shorthand.
- * @cssproperty --fairdrop-max-width - Maximum width (420px).
+ * @cssprop --fairdrop-accent - Buttons, progress, links (`#3b3bf5`).
+ * @cssprop --fairdrop-on-accent - Text on the accent (`#fff`).
+ * @cssprop --fairdrop-bg - Card background (`#fff`).
+ * @cssprop --fairdrop-fg - Text (`#16161d`).
+ * @cssprop --fairdrop-muted - Secondary text (`#5d5d6b`).
+ * @cssprop --fairdrop-border - Borders (`#d9d9e3`).
+ * @cssprop --fairdrop-surface - Inner boxes (`#f4f4f8`).
+ * @cssprop --fairdrop-danger - Errors (`#b42318`).
+ * @cssprop --fairdrop-success - Good news (`#067647`).
+ * @cssprop --fairdrop-focus - Focus ring.
+ * @cssprop --fairdrop-radius - Corner radius (`12px`).
+ * @cssprop --fairdrop-font - Font shorthand.
+ * @cssprop --fairdrop-max-width - Maximum width (`420px`).
  */
 export class FairDrop extends LitElement implements FlowHost {
   static override styles = styles;
@@ -150,7 +169,7 @@ export class FairDrop extends LitElement implements FlowHost {
     this.tickets = 1;
   }
 
-  /** The API client for the current configuration (recreated when it changes). */
+  /** @internal The API client for the current configuration (recreated when it changes). */
   get client(): Api | undefined {
     if (!this.drop || !this.publishableKey) return undefined;
     const anon = !this.shopperToken && this.dropState?.allowAnonymous ? anonymousId(this.drop) : undefined;
@@ -305,6 +324,7 @@ export class FairDrop extends LitElement implements FlowHost {
     return this.buying.pending ? 'buying' : null;
   }
 
+  /** The current screen: `loading`, `unavailable`, `scheduled`, `open`, `signin`, `solving`, `sending`, `registered`, `drawing`, `missed`, `won`, `promoted`, `purchased`, `backup`, `lost`, `expired`, `completed`, `cancelled`. */
   get view(): View {
     const identified = !!this.shopperToken || !!this.dropState?.allowAnonymous;
     return deriveView({ drop: this.dropState, me: this.me, busy: this.busy, fatal: this.fatal, identified });
