@@ -7,7 +7,8 @@ import { states } from './fixtures/states.js';
 
 afterEach(cleanup);
 
-const s = () => states(Date.now()) as Record<string, { drop: Record<string, unknown>; me: Record<string, unknown> }>;
+type St = { drop: Record<string, unknown>; me: Record<string, unknown> };
+const st = (name: string): St => (states(Date.now()) as unknown as Record<string, St>)[name]!;
 const button = (el: Element, label: RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => label.test(b.textContent ?? '')) as HTMLButtonElement | undefined;
 
@@ -58,8 +59,8 @@ describe('18.5 / 18.6 / 18.14 copy that tells the truth, for any product', () =>
   }
 
   it('an expired winner with no backups is told the item was released, not passed on', async () => {
-    const st = s().expired;
-    const { el } = await mount('expired', { drop: { ...st.drop, draw: { ...(st.drop.draw as object), backups: 0 } } });
+    const ex = st('expired');
+    const { el } = await mount('expired', { drop: { ...ex.drop, draw: { ...(ex.drop.draw as object), backups: 0 } } });
     expect(text(el, '.card')).to.match(/was released/).and.not.match(/next person/);
   });
 
@@ -78,7 +79,7 @@ describe('18.7 live odds, never after the draw', () => {
     const { el } = await mount('registered');
     const before = text(el, '.odds');
     expect(before).to.match(/chance to win/);
-    const d = s().registered.drop;
+    const d = st('registered').drop;
     FakeEventSource.last.emit('drop', { type: 'drop', serverTime: '', drop: { ...d, version: 8, counts: { entries: 9000, tickets: 12000 } } });
     await el.updateComplete;
     expect(text(el, '.odds')).to.match(/chance to win/).and.not.equal(before);
@@ -112,7 +113,7 @@ describe('18.9 the draw can be checked from every view after it', () => {
       const { el } = await mount(v);
       const a = el.shadowRoot!.querySelector<HTMLAnchorElement>('.verify a')!;
       expect(a.href).to.equal('http://api.test/verify/drp_demo');
-      if (s()[v]!.me?.receipt) expect(text(el, '.verify')).to.match(/ent_7Qk2M9xZ/);
+      if (st(v).me?.receipt) expect(text(el, '.verify')).to.match(/ent_7Qk2M9xZ/);
       await expectAccessible(el);
     });
   }
@@ -165,7 +166,7 @@ describe('18.11 ticket copy without repeats, free tickets said right, plurals', 
   });
 
   it('one credit reads in the singular', async () => {
-    const { el } = await mount('open', { me: { ...s().open.me, rolloverCredits: 1 } });
+    const { el } = await mount('open', { me: { ...st('open').me, rolloverCredits: 1 } });
     expect(text(el, '.card')).to.match(/1 rollover credit adds a ticket/);
   });
 });
@@ -173,19 +174,19 @@ describe('18.11 ticket copy without repeats, free tickets said right, plurals', 
 describe('18.12 credits add chances', () => {
   it('the selector starts at 1 + credits (capped by maxTickets), enters with them, and the receipt shows the credit on top of the free entry', async () => {
     const r = { ...states(Date.now()).registered.me.receipt, tickets: 2, weight: 2, breakdown: { rollover: 1, free: 1, paid: 0, priceUnits: 0, amount: 0 } };
-    const { el, calls } = await mount('open', { me: { ...s().open.me, rolloverCredits: 1 }, receipt: r });
+    const { el, calls } = await mount('open', { me: { ...st('open').me, rolloverCredits: 1 }, receipt: r });
     expect(text(el, 'output')).to.equal('2');
     button(el, /Enter the draw/)!.click();
     await waitFor(() => el.view === 'registered', 15000);
     expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/entries'))!.body.tickets).to.equal(2);
     expect(text(el, '.receipt')).to.match(/Rollover credits used\s*1 \(on top of the free entry\)/);
     cleanup();
-    const capped = await mount('open', { me: { ...s().open.me, rolloverCredits: 9 } });
+    const capped = await mount('open', { me: { ...st('open').me, rolloverCredits: 9 } });
     expect(text(capped.el, 'output')).to.equal('5');
   });
 
   it('with maxTickets 1 a credit is kept for later and the shopper is told', async () => {
-    const { el } = await mount('open-one-ticket', { me: { ...s().open.me, rolloverCredits: 1 } });
+    const { el } = await mount('open-one-ticket', { me: { ...st('open').me, rolloverCredits: 1 } });
     expect(text(el, '.card')).to.match(/it stays saved for a later drop/);
   });
 });
