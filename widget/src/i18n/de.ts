@@ -51,7 +51,7 @@ const de: Partial<Messages> = {
   backupBody: 'Du bist Nummer {n} in der Reihe. Kauft ein Gewinner nicht rechtzeitig, rückst du automatisch nach – diese Seite aktualisiert sich.',
   lost: 'Diesmal leider nicht',
   lostBody: 'Du wurdest bei diesem Drop nicht gezogen. Danke fürs Mitmachen.',
-  lostCredits: 'Du hast {n} Guthaben-Los(e) erhalten – sie zählen beim nächsten Drop zuerst.',
+  lostCredits: 'Du hast {n} {n|Guthaben-Los|Guthaben-Lose} erhalten – beim nächsten Drop {n|kommt es|kommen sie} kostenlos zu deinem freien Los dazu.',
   lostCheer: 'Jeder Drop ist eine neue Ziehung. Bis zum nächsten Mal!',
   expired: 'Zeit abgelaufen',
   expiredBody: 'Das Kauffenster ist abgelaufen, der {item} ging an die nächste Person auf der Warteliste. Das tut uns leid – bis zum nächsten Drop!',

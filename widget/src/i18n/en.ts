@@ -50,7 +50,7 @@ export const en = {
   backupBody: 'You’re number {n} in line. If a winner doesn’t buy in time, you move up automatically — we’ll update this page.',
   lost: 'Not this time',
   lostBody: 'You weren’t drawn in this drop. Thank you for taking part.',
-  lostCredits: 'You earned {n} rollover {n|credit|credits} — they count first in your next drop.',
+  lostCredits: 'You earned {n} rollover {n|credit|credits} — {n|it adds a ticket|they add tickets} to your free one in the next drop, at no cost.',
   lostCheer: 'Every drop is a fresh draw. See you at the next one!',
   expired: 'Time expired',
   expiredBody: 'The purchase window closed, so the {item} passed to the next person in line. We’re sorry — we hope to see you at the next drop.',

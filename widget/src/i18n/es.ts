@@ -51,7 +51,7 @@ const es: Partial<Messages> = {
   backupBody: 'Eres el número {n} de la fila. Si un ganador no compra a tiempo, avanzas automáticamente; esta página se actualiza.',
   lost: 'Esta vez no',
   lostBody: 'No saliste en este drop. Gracias por participar.',
-  lostCredits: 'Has ganado {n} crédito(s) que cuentan primero en tu próximo drop.',
+  lostCredits: 'Has ganado {n} {n|crédito acumulado|créditos acumulados}: en el próximo drop {n|añade un boleto|añaden boletos} a tu boleto gratis, sin coste.',
   lostCheer: 'Cada drop es un sorteo nuevo. ¡Nos vemos en el próximo!',
   expired: 'Tiempo agotado',
   expiredBody: 'La ventana de compra se cerró y el {item} pasó a la siguiente persona de la lista. Lo sentimos, esperamos verte en el próximo drop.',

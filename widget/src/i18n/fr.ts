@@ -51,7 +51,7 @@ const fr: Partial<Messages> = {
   backupBody: 'Vous êtes n° {n} dans la file. Si un gagnant n’achète pas à temps, vous avancez automatiquement — cette page se met à jour.',
   lost: 'Pas cette fois',
   lostBody: 'Vous n’avez pas été tiré au sort pour ce drop. Merci d’avoir participé.',
-  lostCredits: 'Vous gagnez {n} crédit(s) reporté(s), comptés en premier au prochain drop.',
+  lostCredits: 'Vous gagnez {n} {n|crédit reporté|crédits reportés} : au prochain drop, {n|il ajoute un ticket|ils ajoutent des tickets} à votre ticket gratuit, sans frais.',
   lostCheer: 'Chaque drop est un nouveau tirage. À la prochaine !',
   expired: 'Temps écoulé',
   expiredBody: 'La fenêtre d’achat s’est fermée : l’{item} est passé à la personne suivante. Nous sommes désolés — à bientôt pour le prochain drop.',
