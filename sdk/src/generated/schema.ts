@@ -589,12 +589,6 @@ export interface components {
             data: {
                 phase: components["schemas"]["Phase"];
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "drop.opened" | "drop.closed" | "drop.completed" | "drop.cancelled";
         };
         DrawCompletedEvent: components["schemas"]["WebhookEventBase"] & {
             /** @enum {string} */
@@ -605,12 +599,6 @@ export interface components {
                 winners: number;
                 backups: number;
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "draw.completed";
         };
         SlotOfferedEvent: components["schemas"]["WebhookEventBase"] & {
             /** @enum {string} */
@@ -618,23 +606,11 @@ export interface components {
             data: components["schemas"]["SlotHolder"] & {
                 purchaseDeadline: components["schemas"]["Timestamp"];
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "entry.won" | "backup.promoted";
         };
         WinnerExpiredEvent: components["schemas"]["WebhookEventBase"] & {
             /** @enum {string} */
             type: "winner.expired";
             data: components["schemas"]["SlotHolder"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "winner.expired";
         };
         PurchaseCompletedEvent: components["schemas"]["WebhookEventBase"] & {
             /** @enum {string} */
@@ -642,12 +618,6 @@ export interface components {
             data: components["schemas"]["SlotHolder"] & {
                 orderId: string | null;
             };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "purchase.completed";
         };
         LoyaltyUpdate: {
             /** @description A tier named in drops’ loyaltyMultipliers. */
