@@ -20,7 +20,7 @@ function serverBreakdown(tickets: number, credits: number, unitAmount: number) {
   } as unknown as BatchInput;
   const r = registerBatch(input).results[0]!;
   if (!r.ok) throw new Error(r.detail);
-  return r.entry.breakdown;
+  return r.value.entry.breakdown;
 }
 
 function widgetPreview(tickets: number, credits: number, unitAmount: number, maxTickets: number) {

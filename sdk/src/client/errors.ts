@@ -28,8 +28,10 @@ export class FairdropApiError extends Error {
   readonly problem: Problem | undefined;
   /** Field-level failures of `validation_failed` (the problem's `errors`); empty otherwise. The message lists them too. */
   readonly errors: readonly FieldError[];
+  /** The request's id (`X-Request-Id`, also in the server's logs); quote it when you report a problem. */
+  readonly requestId: string | undefined;
 
-  constructor(init: { code: ErrorCode; status: number; detail?: string | undefined; title?: string | undefined; retryAfterSeconds?: number | undefined; problem?: Problem | undefined }, options?: { cause?: unknown }) {
+  constructor(init: { code: ErrorCode; status: number; detail?: string | undefined; title?: string | undefined; retryAfterSeconds?: number | undefined; problem?: Problem | undefined; requestId?: string | undefined }, options?: { cause?: unknown }) {
     const fields = init.problem?.errors ?? [];
     const base = init.detail ?? init.title ?? `Fairdrop API error ${init.code} (${init.status})`;
     super(fields.length ? `${base.replace(/;? see `errors`\.?$/, '')}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}` : base, options);
@@ -39,6 +41,7 @@ export class FairdropApiError extends Error {
     this.detail = init.detail;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.problem = init.problem;
+    this.requestId = init.requestId;
   }
 
   /** From a non-2xx response and its parsed body (a problem document, or whatever came back). */
@@ -52,6 +55,7 @@ export class FairdropApiError extends Error {
       title: p?.title,
       retryAfterSeconds: p?.retryAfterSeconds ?? retryAfterSeconds(response.headers.get('retry-after')),
       problem: p,
+      requestId: p?.requestId ?? response.headers.get('x-request-id') ?? undefined,
     });
   }
 
