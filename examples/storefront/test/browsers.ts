@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { freePort, waitFor } from '../../../server/test/harness.js';
+import { chromiumForTests } from '../../../tools/chromium.mjs';
 
 export interface Driver {
   readonly name: string;
@@ -21,20 +22,20 @@ export interface Driver {
 
 export interface Engine { name: 'chromium' | 'firefox' | 'webkit'; missing: string[]; launch(): Promise<Driver> }
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIREFOX = '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const XVFB = '/usr/bin/Xvfb';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const wrap = (body: string) => `(() => { ${body} })()`;
 const absent = (...paths: string[]) => paths.filter((p) => !existsSync(p));
 
+// Chromium is always there: the system's, or the one inside @sparticuz/chromium (tools/chromium.mjs).
 const chromium: Engine = {
-  name: 'chromium', missing: absent(CHROMIUM),
+  name: 'chromium', missing: [],
   async launch() {
     const { chromium: pw } = await import('playwright-core');
-    const browser = await pw.launch({ executablePath: CHROMIUM, args: ARGS });
+    const { executablePath, args, env } = chromiumForTests();
+    const browser = await pw.launch({ executablePath, args, env });
     const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
