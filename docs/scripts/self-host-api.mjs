@@ -1,11 +1,12 @@
 // After `redocly build-docs --inlineBundle`: the bundle is inline, but Redoc's "API docs by
-// Redocly" badge still loads its logo from cdn.redoc.ly. Point it at nothing (the component
-// hides the image when it fails to load), so the page makes no request off this site.
+// Redocly" badge still loads its logo from cdn.redoc.ly, and its client telemetry posts traces to
+// otel.cloud.redocly.com (seen for schemas with oneOf). Point both at nothing (the component hides the
+// image when it fails to load; the trace post fails quietly), so the page makes no request off this site.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = new URL('../public/api/index.html', import.meta.url);
 const html = readFileSync(file, 'utf8');
-const out = html.replace(/https:\/\/cdn\.redoc\.ly\/[A-Za-z0-9/._-]+/g, 'data:,');
+const out = html.replace(/https:\/\/cdn\.redoc\.ly\/[A-Za-z0-9/._-]+/g, 'data:,').replace(/https:\/\/otel\.cloud\.redocly\.com\/[A-Za-z0-9/._-]*/g, 'data:,');
 writeFileSync(file, out);
 const left = out.match(/<(?:script|link)[^>]+(?:src|href)="https?:\/\/[^"]+"/g) ?? [];
 if (left.length) {

@@ -4,11 +4,11 @@
  * to the demo merchant's allow-list and signs a shopper token for a pretend signed-in customer.
  */
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServerClient, mintShopperToken, unwrap } from '@fairdrop/sdk/server';
+import { appHandler } from './static.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 3006);
@@ -26,19 +26,9 @@ if (merchant.allowedOrigins.length && !merchant.allowedOrigins.includes(origin))
   unwrap(await fairdrop.merchant.update({ allowedOrigins: [...merchant.allowedOrigins, origin] }));
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 const dist = join(here, 'dist');
-createServer(async (req, res) => {
-  const path = new URL(req.url ?? '/', origin).pathname;
-  if (path === '/config.json') {
-    const shopperToken = await mintShopperToken({ secret: demo.shopperTokenSecret!, customerId: customer, expiresInSeconds: 1800 });
-    return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ drop: demo.dropId, publishableKey: demo.publishableKey, api, sse, shopperToken, customer }));
-  }
-  const file = normalize(join(dist, path.endsWith('/') ? `${path}index.html` : path));
-  if (!file.startsWith(dist)) return void res.writeHead(403).end();
-  try {
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-}).listen(port, '127.0.0.1', () => console.log(`React example: ${origin}/  (drop ${demo.dropId}, signed in as ${customer})`));
+const config = async () => ({ drop: demo.dropId, publishableKey: demo.publishableKey, api, sse, customer,
+  shopperToken: await mintShopperToken({ secret: demo.shopperTokenSecret!, customerId: customer, expiresInSeconds: 1800 }) });
+const handle = appHandler(dist, config);
+createServer((req, res) => void handle(req, res).catch(() => { if (!res.headersSent) res.writeHead(500).end(); }))
+  .listen(port, '127.0.0.1', () => console.log(`React example: ${origin}/  (drop ${demo.dropId}, signed in as ${customer})`));

@@ -41,6 +41,7 @@ async function tamperingProxy(target: string): Promise<{ url: string; close(): P
 let svc: Service;
 let dropId: string;
 let undrawn: string;
+let cancelled: string;
 
 beforeAll(async () => {
   svc = await startService();
@@ -48,6 +49,8 @@ beforeAll(async () => {
   const fairdrop = createServerClient({ secretKey: m.secretKey, baseUrl: svc.apiUrl });
   const drop = unwrap(await fairdrop.drops.create(dropBody({ inventory: 2, backupCount: 2 })));
   undrawn = unwrap(await fairdrop.drops.create(dropBody())).id;
+  cancelled = unwrap(await fairdrop.drops.create(dropBody())).id;
+  unwrap(await fairdrop.drops.cancel(cancelled));
   dropId = drop.id;
   await waitFor('registration', async () => unwrap(await fairdrop.drops.get(dropId)).phase === 'registration');
   await Promise.all(['ann', 'ben', 'cat', 'dan', 'eve'].map(async (customerId) => {
@@ -83,6 +86,12 @@ describe('fairdrop-verify --api', () => {
     const notDrawn = await cli('--api', svc.apiUrl, '--drop', undrawn);
     expect(notDrawn.code).toBe(2);
     expect(notDrawn.stderr).toMatch(/cannot download the draw/);
+    expect(notDrawn.stderr).toMatch(/try again after its registration closes/);
+    // 18.18: a cancelled drop never gets a draw; the CLI says so instead of "try again later".
+    const gone = await cli('--api', svc.apiUrl, '--drop', cancelled);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(/was cancelled/);
+    expect(gone.stderr).not.toMatch(/try again/);
     expect((await cli('--api', svc.apiUrl, '--drop', 'drp_unknown')).code).toBe(2);
     expect((await cli('--api', 'http://127.0.0.1:9', '--drop', dropId)).code).toBe(2);
     expect((await cli('--api', svc.apiUrl)).code).toBe(2);

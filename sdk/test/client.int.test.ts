@@ -37,6 +37,12 @@ describe('the SDK against the real service', () => {
     const sink = await webhookSink();
     try {
       expect(cover('health', unwrap(await fairdrop.health())).status).toBe('ok');
+      // The hosted widget, through the raw typed client (it is a script, not JSON).
+      const alias = await fairdrop.http.GET('/v1/widget/{file}', { params: { path: { file: 'fair-drop.js' } }, parseAs: 'text' });
+      expect(cover('getCurrentWidgetFile', alias.data)).toContain('fair-drop');
+      const version = alias.response.headers.get('fairdrop-widget-version')!;
+      const worker = await fairdrop.http.GET('/v1/widget/{version}/{file}', { params: { path: { version, file: 'fair-drop.worker.js' } }, parseAs: 'text' });
+      expect(cover('getWidgetFile', worker.response.status)).toBe(200);
       expect(cover('getMerchant', unwrap(await fairdrop.merchant.get())).id).toBe(m.merchant.id);
       expect(cover('updateMerchant', unwrap(await fairdrop.merchant.update({ name: 'Renamed shop' }))).name).toBe('Renamed shop');
       const hook = cover('createWebhookEndpoint', unwrap(await fairdrop.webhookEndpoints.create({ url: sink.url })));
@@ -88,7 +94,7 @@ describe('the SDK against the real service', () => {
       await waitFor('won', async () => entries.some((e) => e.status === 'won'), 10_000);
       stop(); stopActive();
       const start = cover('startPurchase', unwrap(await alice.startPurchase(drop.id)));
-      const purchase = cover('confirmPurchase', unwrap(await fairdrop.purchases.confirm(drop.id, { purchaseToken: start.purchaseToken, orderId: 'order-1' })));
+      const purchase = cover('confirmPurchase', unwrap(await fairdrop.purchases.confirm(drop.id, { purchaseToken: start.purchaseToken, orderId: 'order-1', customerId: 'alice' })));
       expect(purchase).toMatchObject({ entryId: receipt.entryId, orderId: 'order-1' });
 
       // Webhooks arrive signed; the SDK verifies them.
@@ -134,6 +140,10 @@ describe('the SDK against the real service', () => {
     expect((await bad.merchant.get()).error).toMatchObject({ code: 'unauthorized', status: 401 });
     const invalid = await fairdrop.drops.create({ ...dropBody(), inventory: 0 });
     expect(invalid.error).toMatchObject({ code: 'validation_failed', status: 400 });
+    // 18.18: the field errors are on the error itself, and in its message — not only in error.problem.
+    expect(invalid.error!.errors).toEqual([expect.objectContaining({ path: 'inventory' })]);
+    expect(invalid.error!.message).toMatch(/inventory: /);
+    expect(invalid.error!.message).not.toMatch(/see `errors`/);
     expect(() => unwrap(invalid)).toThrow(invalid.error!);
     const down = createServerClient({ secretKey: m.secretKey, baseUrl: 'http://127.0.0.1:9', retry: { retries: 0 } });
     expect((await down.drops.list()).error).toMatchObject({ code: 'network', status: 0 });

@@ -14,6 +14,16 @@ type S = components['schemas'];
 // Drop is an allOf (an intersection type): `.branded` compares it structurally.
 
 describe('SDK types follow openapi.yaml', () => {
+  it('types each webhook event’s data by its type (18.15)', () => {
+    type E = S['WebhookEvent'];
+    /** The union member whose `type` admits T (slot offers share one schema for two types). */
+    type Of<T extends string> = E extends infer X ? (X extends { type: infer U } ? (T extends U ? X : never) : never) : never;
+    expectTypeOf<Of<'entry.won'>['data']['customerId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Of<'purchase.completed'>['data']['orderId']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Of<'draw.completed'>['data']['root']>().toEqualTypeOf<string>();
+    expectTypeOf<Of<'drop.opened'>['data']>().toHaveProperty('phase');
+  });
+
   it('types the server client by operation', () => {
     expectTypeOf<Data<ServerClient['health']>>().toEqualTypeOf<Json<'health'>>();
     expectTypeOf<Data<ServerClient['merchant']['get']>>().toEqualTypeOf<Json<'getMerchant'>>();

@@ -22,8 +22,10 @@ export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: 
     d = { merchantId: m.merchant.id, secretKey: m.secretKey, publishableKey: m.publishableKey, shopperTokenSecret: m.shopperTokenSecret, webhookSecret: m.webhookSecret, dropId: '', closesAt: '' };
   }
   const current = d.dropId ? await fetch(`${opts.apiUrl}/v1/drops/${d.dropId}`, { headers: { authorization: `Bearer ${d.secretKey}` } }) : null;
-  const phase = current?.ok ? (await current.json()).phase : null;
-  if (phase !== 'registration' && phase !== 'scheduled') {
+  const found = current?.ok ? await current.json() as { phase: string; closesAt: string } : null;
+  // A drop whose window has passed (or is about to) is over for a newcomer, even before its close timer ran.
+  const open = found && (found.phase === 'registration' || found.phase === 'scheduled') && Date.parse(found.closesAt) > Date.now() + 30_000;
+  if (!open) {
     const now = Date.now();
     const drop = await json(await fetch(`${opts.apiUrl}/v1/drops`, {
       method: 'POST', headers: { authorization: `Bearer ${d.secretKey}`, 'content-type': 'application/json' },

@@ -43,7 +43,7 @@ async function waitOk(url: string, timeoutMs = 30_000): Promise<void> {
 function startRestate(identityPem: string): ChildProcess {
   const bin = join(root, 'node_modules', '.bin', 'restate-server');
   const child = spawn(bin, ['--base-dir', join(dataDir, 'restate')], {
-    env: { ...env, RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${ports.ingress}`, RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${ports.admin}`, RESTATE_BIND_ADDRESS: `127.0.0.1:${ports.node}`, RESTATE_LOG_FILTER: env.RESTATE_LOG_FILTER ?? 'warn',
+    env: { ...env, RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${ports.ingress}`, RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${ports.admin}`, RESTATE_BIND_ADDRESS: `127.0.0.1:${ports.node}`, RESTATE_LOG_FILTER: env.RESTATE_LOG_FILTER ?? 'warn,octocrab=off',
       RESTATE_WORKER__INVOKER__REQUEST_IDENTITY_PRIVATE_KEY_PEM_FILE: identityPem },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -77,14 +77,18 @@ if (!reg.ok) throw new Error(`could not register the deployment: ${reg.status} $
 const { demo } = await import('./demo.js');
 const urls = { api: `http://127.0.0.1:${config.apiPort}`, sse: `http://127.0.0.1:${config.ssePort}`, storefront: `http://127.0.0.1:${ports.storefront}` };
 const d = await demo({ apiUrl: urls.api, adminToken: config.adminToken, dataDir, storefrontOrigin: urls.storefront, openMinutes: Number(env.DEMO_DROP_MINUTES ?? 5) });
-const storefrontUrl = `${urls.storefront}/?${new URLSearchParams({ drop: d.dropId, key: d.publishableKey, api: urls.api, sse: urls.sse })}`;
+const storefrontUrl = `${urls.storefront}/`;
+const { loadWidgetBundle, embedTag } = await import('./http/widget-bundle.js');
+const widget = loadWidgetBundle(join(root, 'widget'));
+const left = Math.max(0, Math.round((Date.parse(d.closesAt) - Date.now()) / 60_000));
 const storefront = await serveStorefront({ port: ports.storefront, root, demo: d, apiUrl: urls.api, sseUrl: urls.sse });
 
 console.log(`
   Fairdrop is running.
   ─────────────────────────────────────────────────────────────────────────
-  Storefront   ${storefrontUrl}
+  Storefront   ${storefrontUrl}   (the demo drop; ?drop=…&key=… for another)
   API          ${urls.api}   (GET /health; contract: openapi.yaml)
+  Widget       ${widget ? `${urls.api}/v1/widget/${widget.version}/fair-drop.js   integrity ${widget.integrity}` : 'not built'}
   SSE          ${urls.sse}/v1/public/drops/${d.dropId}/events?key=${d.publishableKey}
   Restate      ingress ${ingressUrl}   admin ${adminUrl}   endpoint http://127.0.0.1:${config.endpointPort}
   Bus          ${config.natsUrl ? `NATS ${config.natsUrl}` : 'in-process (set NATS_URL to use NATS)'}
@@ -95,7 +99,9 @@ console.log(`
     publishable key   ${d.publishableKey}
     shopper secret    ${d.shopperTokenSecret}
     webhook secret    ${d.webhookSecret}
-  Demo drop    ${d.dropId}  (registration until ${d.closesAt})
+  Demo drop    ${d.dropId}  registration open for ${left} more minute${left === 1 ? '' : 's'}, until ${d.closesAt}
+               (a fresh one starts at the next \`npm start\` once it has closed; DEMO_DROP_MINUTES sets its length)
+  Embed tag    ${widget ? embedTag(urls.api, widget) : '(build the widget first)'}
   Operator token ${config.adminToken}
   ─────────────────────────────────────────────────────────────────────────
   Ctrl-C stops everything started here.

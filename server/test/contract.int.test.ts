@@ -54,6 +54,9 @@ describe('every operation, once', () => {
     expect((await client.req('GET', '/v1/drops', { headers: sk(m) })).body.data.map((x: any) => x.id)).toContain(d.id);
     expect((await client.req('GET', `/v1/drops/${d.id}`, { headers: sk(m) })).body.pricing[2]).toEqual({ tickets: 3, priceUnits: 5, amount: 2500 });
     expect((await client.req('GET', '/v1/public/time')).body.epochMs).toBeTypeOf('number');
+    const widget = await client.req('GET', '/v1/widget/fair-drop.js');
+    expect(widget.body).toContain('fair-drop');
+    expect((await client.req('GET', `/v1/widget/${widget.headers.get('fairdrop-widget-version')}/fair-drop.worker.js`)).status).toBe(200);
     expect((await client.req('GET', '/v1/public/drops', { headers: pk(m) })).body.data.map((x: any) => x.id)).toContain(d.id);
 
     const alice = await enter(client, m, d.id, 'alice', { tickets: 2 }); // challenge + register
@@ -80,7 +83,7 @@ describe('every operation, once', () => {
     const winner = listed.find((e) => e.entryId === record.winners[0])!.shopperId;
     const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
     expect(start.status).toBe(200);
-    const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: 'order-1' } });
+    const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: 'order-1', customerId: winner } });
     expect(bought.body).toMatchObject({ entryId: record.winners[0], slot: 0, orderId: 'order-1' });
 
     const other = await client.drop(m, {}, 60_000, 120_000);

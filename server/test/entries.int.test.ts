@@ -27,7 +27,7 @@ async function loserWithCredits(client: TestClient, m: Merchant): Promise<{ drop
   const loser = customers.find((c) => c !== winner)!;
   // The winner buys, every slot is final, the drop completes and the shards learn the outcome.
   const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
-  await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+  await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, customerId: winner } });
   await waitFor('completed', async () => (await publicDrop(client, m, d.id)).phase === 'completed');
   await waitFor('credits', async () => (await client.req('GET', `/v1/shoppers/${loser}/loyalty`, { headers: sk(m) })).body.rolloverCredits === 2);
   return { dropId: d.id, winner, loser };
@@ -55,7 +55,7 @@ describe.concurrent('entries', () => {
     const { loser } = await loserWithCredits(client, m);
     const credits = async () => (await client.req('GET', `/v1/shoppers/${loser}/loyalty`, { headers: sk(m) })).body.rolloverCredits;
     const d2 = await openDrop(client, m, { maxTickets: 3 });
-    expect((await enter(client, m, d2.id, loser, { tickets: 2 })).breakdown).toMatchObject({ rollover: 2, free: 0 });
+    expect((await enter(client, m, d2.id, loser, { tickets: 3 })).breakdown).toMatchObject({ rollover: 2, free: 1, paid: 0 }); // credits add tickets on top of the free one
     expect(await credits()).toBe(0);
     expect((await client.req('POST', `/v1/drops/${d2.id}/cancel`, { headers: sk(m) })).body.phase).toBe('cancelled');
     await waitFor('credits returned', async () => (await credits()) === 2, 10_000);

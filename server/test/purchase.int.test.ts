@@ -39,14 +39,20 @@ describe.concurrent('purchase', () => {
     const notWinner = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, loser) });
     expect([notWinner.status, notWinner.body.code]).toEqual([403, 'not_a_winner']);
 
+    // 18.16: the winner's token posted from another customer's session (or with no customer) buys nothing.
+    for (const customerId of [loser, undefined]) {
+      const stolen = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: 'order-thief', ...(customerId ? { customerId } : {}) } });
+      expect([stolen.status, stolen.body.code]).toEqual([403, 'purchase_shopper_mismatch']);
+    }
+
     const confirms = await Promise.all(Array.from({ length: 50 }, (_, i) => client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, {
-      headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: `order-${i}` },
+      headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: `order-${i}`, customerId: winner },
     })));
     const ok = confirms.filter((r) => r.status === 200);
     expect(ok).toHaveLength(1);
     for (const r of confirms.filter((x) => x.status !== 200)) expect([r.status, r.body.code]).toEqual([409, 'already_purchased']);
     // The winning order id may repeat its confirmation and get the same purchase back.
-    const repeat = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: ok[0]!.body.orderId } });
+    const repeat = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, orderId: ok[0]!.body.orderId, customerId: winner } });
     expect(repeat.body).toEqual(ok[0]!.body);
 
     const after = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });
@@ -82,8 +88,10 @@ describe.concurrent('purchase', () => {
       await waitFor('webhooks', async () => !!byType('winner.expired') && !!byType('backup.promoted'), 20_000);
       const expired = byType('winner.expired')!;
       const backup = byType('backup.promoted')!;
-      expect(expired.event).toMatchObject({ dropId: d.id, data: { entryId: record.winners[0], slot: 0 } });
-      expect(backup.event).toMatchObject({ dropId: d.id, data: { entryId: record.backups[0], slot: 0 } });
+      // 18.15: slot webhooks name the merchant's customer.
+      expect(expired.event).toMatchObject({ dropId: d.id, data: { entryId: record.winners[0], slot: 0, customerId: winner } });
+      expect(backup.event).toMatchObject({ dropId: d.id, data: { entryId: record.backups[0], slot: 0, customerId: first } });
+      expect(byType('entry.won')!.event.data).toMatchObject({ entryId: record.winners[0], customerId: winner });
       for (const x of sink.got) expect(signatureValid(x, m.webhookSecret), `signature of ${x.event.type}`).toBe(true);
       expect(sink.contractErrors).toEqual([]);
       const forged: Delivery = { ...expired, raw: expired.raw.replace(record.winners[0], record.backups[1]) };
@@ -93,11 +101,39 @@ describe.concurrent('purchase', () => {
       // The promoted backup buys the slot; the drop completes without waiting for the second backup.
       const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, first!) });
       expect(start.body.entryId).toBe(record.backups[0]);
-      const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+      const bought = await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, customerId: first! } });
       expect(bought.body).toMatchObject({ entryId: record.backups[0], slot: 0 });
       await waitFor('completed', async () => (await publicDrop(client, m, d.id)).phase === 'completed');
       expect(await me(client, m, d.id, second!)).toMatchObject({ status: 'lost' });
       await waitFor('purchase webhook', async () => !!byType('purchase.completed'), 20_000);
+      expect(byType('purchase.completed')!.event.data).toMatchObject({ entryId: record.backups[0], customerId: first, orderId: null });
+      expect(sink.contractErrors).toEqual([]);
+    } finally {
+      await sink.close();
+    }
+  }, 60_000);
+
+  it('names an anonymous winner in webhooks only when the drop opted in (18.15)', async () => {
+    const { client } = s;
+    const m = await client.merchant();
+    const sink = await webhookSink();
+    try {
+      await client.req('POST', '/v1/webhook-endpoints', { headers: sk(m), body: { url: sink.url, events: ['entry.won'] } });
+      const anon = 'anon-0123456789abcdef';
+      const headers = { 'fairdrop-key': m.publishableKey, 'fairdrop-anonymous-id': anon };
+      const ids: Record<string, string> = {};
+      for (const optIn of [false, true]) {
+        const d = await openDrop(client, m, { inventory: 1, allowAnonymous: true, anonymousIdsInWebhooks: optIn });
+        expect((await client.register(m, d.id, 'unused', {}, headers)).status).toBe(201);
+        await drawNow(client, m, d.id);
+        ids[String(optIn)] = d.id;
+      }
+      await waitFor('both entry.won webhooks', async () => sink.got.filter((x) => x.event.type === 'entry.won').length === 2, 20_000);
+      const won = (dropId: string) => sink.got.find((x) => x.event.dropId === dropId)!.event.data;
+      expect(won(ids.false!)).not.toHaveProperty('anonymousId');
+      expect(won(ids.false!)).not.toHaveProperty('customerId');
+      expect(won(ids.true!)).toMatchObject({ anonymousId: anon });
+      expect(sink.contractErrors).toEqual([]);
     } finally {
       await sink.close();
     }

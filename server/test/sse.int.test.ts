@@ -55,7 +55,7 @@ describe.concurrent('SSE drop stream', () => {
 
       // While nobody listens, the winner buys and the drop completes.
       const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, 'alice') });
-      await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+      await client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, customerId: 'alice' } });
       expect((await mine.next('entry')).json?.entry?.status).toBe('purchased');
 
       const resumed = await openStream(url, { 'last-event-id': lastId });

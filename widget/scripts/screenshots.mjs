@@ -16,6 +16,8 @@ const base = `http://127.0.0.1:${server.address().port}/test/harness.html`;
 const SHOTS = [
   'scheduled', 'open', 'open-credits', 'signin', 'registered', 'drawing', 'missed-closed', 'missed-purchase',
   'won', 'promoted', 'purchased', 'backup', 'lost', 'expired', 'completed', 'cancelled', 'unavailable',
+  'sold-out', 'open-one-ticket', 'open-no-price',
+  { name: 'registered-390', state: 'registered', width: 390 },
   { name: 'loading', state: 'open', query: '&hang=1' },
   { name: 'solving', state: 'open', query: '&difficulty=40', act: 'register', wait: 1500 },
   { name: 'error-rate-limited', state: 'error-rate-limited', act: 'register' },
@@ -31,7 +33,7 @@ const { executablePath, args, env } = chromiumForTests();
 const browser = await chromium.launch({ executablePath, args, env });
 for (const s of SHOTS) {
   const shot = typeof s === 'string' ? { name: s, state: s } : s;
-  const page = await browser.newPage({ viewport: { width: 460, height: 900 }, deviceScaleFactor: 2, colorScheme: shot.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+  const page = await browser.newPage({ viewport: { width: shot.width ?? 460, height: 900 }, deviceScaleFactor: 2, colorScheme: shot.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
   await page.goto(`${base}?state=${shot.state}${shot.query ?? ''}`);
   if (!shot.query?.includes('hang')) await page.waitForFunction(() => window.harness?.el.view !== 'loading');
   await page.waitForTimeout(400);

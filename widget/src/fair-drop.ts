@@ -8,56 +8,83 @@ import { emit } from './events.js';
 import { en, loadMessages, pickLocale, type Messages } from './i18n/index.js';
 import { anonymousId } from './identity.js';
 import { scriptBase } from './script-base.js';
-import { DropActions } from './actions.js';
-import type { EntryState, EventSourceLike, FetchLike, MyEntry, PublicDrop } from './types.js';
+import { ActionController } from './controllers/action-controller.js';
+import { buy, currentLocation, enter, type FlowHost, type Location } from './flows.js';
+import { defaultTickets, creditsEarned } from '@fairdrop/sdk/rules';
+import type { EntryState, EventSourceLike, FetchLike, MyEntry, PublicDrop, Receipt } from './types.js';
+import type { Ctx } from './view/context.js';
+import type { EntryCheck } from './verify.js';
 import { deriveView, type Busy, type View } from './view/derive.js';
 import { renderWidget } from './view/render.js';
 import { styles } from './view/styles.js';
 
 const FATAL = new Set(['drop_not_found', 'origin_not_allowed', 'unauthorized', 'forbidden', 'not_found']);
+/** The store's own setup is wrong (key, origin): the shopper cannot fix it, the developer can. */
+const SETUP = new Set(['origin_not_allowed', 'unauthorized', 'forbidden']);
 const COUNTDOWN_VIEWS = new Set<View>(['scheduled', 'open', 'signin', 'registered', 'won', 'promoted']);
 
 /**
  * `<fair-drop>`: a fair product drop on any page — countdown, registration with a ticket
  * selector, an in-browser proof-of-work, live results, and the winner's buy button.
  *
+ * @tag fair-drop
  * @example
- * <script type="module" src="https://cdn.example/fair-drop.js"></script>
+ * <script type="module" src="https://api.fairdrop.example/v1/widget/0.1.0/fair-drop.js" integrity="sha384-…" crossorigin="anonymous"></script>
  * <fair-drop drop="drp_123" publishable-key="pk_live_…" api="https://api.fairdrop.example"></fair-drop>
  *
- * @attr drop - Drop id (required). @attr publishable-key - `pk_…` key (required).
- * @attr api - API base URL. @attr sse-url - Event stream base URL (defaults to `api`).
- * @attr shopper-token - Signed token of the logged-in shopper (or set `el.shopperToken`).
- * @attr lang - Language (en, de, fr, es, ja); defaults to the page's language.
- * @attr checkout-url - Where "Buy" goes (`?token=` is appended); overrides the drop's setting.
- * @attr fingerprint-pro-key - FingerprintJS Pro public key (optional).
+ * @attr drop - Drop id (required).
+ * @attr publishable-key - Your `pk_…` key (required).
+ * @attr api - API base URL (default: the page's origin).
+ * @attr sse-url - Event-stream base URL (default: `api`).
+ * @attr shopper-token - Signed token of the signed-in shopper (or set `el.shopperToken`). Without it, a drop with `allowAnonymous` uses a random id kept in `localStorage` per drop; otherwise the widget asks the shopper to sign in.
+ * @attr lang - `en`, `de`, `fr`, `es`, `ja` (default: the nearest `lang` attribute, then the browser). English is bundled; the others load on demand.
+ * @attr checkout-url - Where "Buy now" goes, with `?token=<purchaseToken>` added. Overrides the drop's `checkoutUrl`.
+ * @attr item-name - What is dropped, singular and plural: `pair|pairs` (default: the language's neutral "item|items").
+ * @attr login-url - Where "Sign in" goes when the drop needs a signed-in shopper and no token is set.
+ * @attr fingerprint-pro-key - Optional FingerprintJS Pro public key; its `requestId` is sent with the entry.
  * @attr pow-worker-url - URL of `fair-drop.worker.js` when it is not next to the script.
  *
- * @fires fairdrop:ready - `{ drop }` the drop loaded.
- * @fires fairdrop:registered - `{ receipt }` the registration was accepted.
- * @fires fairdrop:won - `{ entryId, purchaseDeadline }` the entry won.
- * @fires fairdrop:promoted - `{ entryId, purchaseDeadline }` a backup moved up to winner.
- * @fires fairdrop:lost - `{ entryId, rolloverCreditsEarned }` the entry was not drawn.
- * @fires fairdrop:purchase - `PurchaseStart` (cancelable) the winner pressed Buy.
- * @fires fairdrop:error - `{ code, status, message, retryAfterSeconds? }` something failed.
+ * @fires fairdrop:ready - `{ drop: PublicDrop }`: the drop loaded (once).
+ * @fires fairdrop:registered - `{ receipt: Receipt }`: the registration was accepted.
+ * @fires fairdrop:won - `{ entryId, purchaseDeadline? }`: the entry won.
+ * @fires fairdrop:promoted - `{ entryId, purchaseDeadline? }`: a backup moved up to winner.
+ * @fires fairdrop:lost - `{ entryId, rolloverCreditsEarned }`: the entry was not drawn.
+ * @fires fairdrop:purchase - `{ purchaseToken, expiresAt, entryId, checkoutUrl? }`, cancelable: the winner pressed Buy; `preventDefault()` runs your own checkout, otherwise the widget goes to `checkoutUrl`.
+ * @fires fairdrop:error - `{ code, status, message, retryAfterSeconds? }`: a call failed (`code` is the API's problem code, `network` or `pow_unavailable`); the widget shows kind copy and a retry.
  *
- * @csspart container - The card. @csspart header - Top row. @csspart name - Drop name.
- * @csspart badge - Connection dot. @csspart title - Heading. @csspart body - Explanation text.
- * @csspart countdown - Countdown box. @csspart tickets - Ticket selector.
- * @csspart stepper-button - − / + buttons. @csspart button - Every action button (also `primary` / `secondary`).
- * @csspart progress - Proof-of-work progress bar. @csspart receipt - Receipt list.
- * @csspart link - "Verify the draw". @csspart note - Credits note. @csspart error - Error box.
- * @csspart footer - Footer row.
+ * @csspart container - The card.
+ * @csspart header - The top row.
+ * @csspart name - The drop's name.
+ * @csspart badge - The connection dot.
+ * @csspart title - The heading.
+ * @csspart body - The explanation under the heading.
+ * @csspart countdown - The countdown box.
+ * @csspart tickets - The ticket selector.
+ * @csspart stepper-button - The − and + buttons.
+ * @csspart button - Every action button (also `primary` or `secondary`).
+ * @csspart progress - The proof-of-work progress bar.
+ * @csspart receipt - The receipt list.
+ * @csspart verify - The after-the-draw box: entry id, "Check my entry", the verification page link.
+ * @csspart link - Links ("Open the draw's verification page", "Sign in").
+ * @csspart note - The credits note.
+ * @csspart error - The error box.
+ * @csspart footer - The footer row.
  *
- * @cssproperty --fairdrop-accent - Buttons, progress, links. @cssproperty --fairdrop-on-accent - Text on accent.
- * @cssproperty --fairdrop-bg - Card background. @cssproperty --fairdrop-fg - Text.
- * @cssproperty --fairdrop-muted - Secondary text. @cssproperty --fairdrop-border - Borders.
- * @cssproperty --fairdrop-surface - Inner boxes. @cssproperty --fairdrop-danger - Errors.
- * @cssproperty --fairdrop-success - Good news. @cssproperty --fairdrop-focus - Focus ring.
- * @cssproperty --fairdrop-radius - Corner radius. @cssproperty --fairdrop-font - Font shorthand.
- * @cssproperty --fairdrop-max-width - Maximum width (420px).
+ * @cssprop --fairdrop-accent - Buttons, progress, links (`#3b3bf5`).
+ * @cssprop --fairdrop-on-accent - Text on the accent (`#fff`).
+ * @cssprop --fairdrop-bg - Card background (`#fff`).
+ * @cssprop --fairdrop-fg - Text (`#16161d`).
+ * @cssprop --fairdrop-muted - Secondary text (`#5d5d6b`).
+ * @cssprop --fairdrop-border - Borders (`#d9d9e3`).
+ * @cssprop --fairdrop-surface - Inner boxes (`#f4f4f8`).
+ * @cssprop --fairdrop-danger - Errors (`#b42318`).
+ * @cssprop --fairdrop-success - Good news (`#067647`).
+ * @cssprop --fairdrop-focus - Focus ring.
+ * @cssprop --fairdrop-radius - Corner radius (`12px`).
+ * @cssprop --fairdrop-font - Font shorthand.
+ * @cssprop --fairdrop-max-width - Maximum width (`420px`).
  */
-export class FairDrop extends LitElement {
+export class FairDrop extends LitElement implements FlowHost {
   static override styles = styles;
   static override properties = {
     drop: {},
@@ -69,6 +96,14 @@ export class FairDrop extends LitElement {
     checkoutUrl: { attribute: 'checkout-url' },
     fingerprintProKey: { attribute: 'fingerprint-pro-key' },
     powWorkerUrl: { attribute: 'pow-worker-url' },
+    itemName: { attribute: 'item-name' },
+    loginUrl: { attribute: 'login-url' },
+    dropState: { state: true },
+    me: { state: true },
+    tickets: { state: true },
+    loadError: { state: true },
+    checked: { state: true },
+    fatal: { state: true },
     fetchImpl: { attribute: false },
     eventSourceImpl: { attribute: false },
     workerFactory: { attribute: false },
@@ -84,6 +119,8 @@ export class FairDrop extends LitElement {
   declare checkoutUrl: string | undefined;
   declare fingerprintProKey: string | undefined;
   declare powWorkerUrl: string | undefined;
+  declare itemName: string | undefined;
+  declare loginUrl: string | undefined;
   /** Network test double or custom transport; defaults to `fetch`. */
   declare fetchImpl: FetchLike | undefined;
   /** EventSource constructor; defaults to the global one. */
@@ -93,13 +130,13 @@ export class FairDrop extends LitElement {
   /** PoW workers (default: hardwareConcurrency, at most 8). */
   declare poolSize: number | undefined;
 
-  /** @internal */ dropState: PublicDrop | undefined;
-  /** @internal */ me: MyEntry | undefined;
-  /** @internal */ busy: Busy = null;
-  /** @internal */ error: ApiError | undefined;
-  /** @internal */ fatal = false;
-  /** @internal */ tickets = 1;
-  /** @internal */ retryAt = 0;
+  /** @internal */ declare dropState: PublicDrop | undefined;
+  /** @internal */ declare me: MyEntry | undefined;
+  /** @internal The last failure to load the drop or the entry. */ declare loadError: ApiError | undefined;
+  /** @internal */ declare fatal: boolean;
+  /** @internal The in-browser check of the entry against the published record. */ declare checked: EntryCheck | 'pending' | 'failed' | undefined;
+  /** @internal */ declare tickets: number;
+  private ticketsChosen = false;
   private t: Messages = en;
   private lang_ = 'en';
   private ready = false;
@@ -115,11 +152,24 @@ export class FairDrop extends LitElement {
     onEntry: (e) => this.applyEntry(e),
   });
   /** @internal */ readonly pow = new PowController(this, () => import('./pow/pool.js').then((m) =>
-    new m.PowPool(this.workerFactory ?? (() => m.createPowWorker(this.powWorkerUrl, scriptBase())), this.poolSize)));
+    new m.PowPool(() => (this.workerFactory ?? (() => m.createPowWorker(this.powWorkerUrl, scriptBase())))(), this.poolSize)));
   /** @internal */ readonly signals = new SignalsController(this);
-  private actions = new DropActions(this);
+  /** @internal Enter the draw: challenge → PoW → register. */
+  readonly entering = new ActionController<[Location?]>(this, (run, loc) => enter(this, run, loc), {
+    now: () => this.clock.clock.localNow(), onError: (e) => this.reportError(e),
+  });
+  /** @internal Buy: purchase token → checkout. */
+  readonly buying = new ActionController<[]>(this, () => buy(this), {
+    now: () => this.clock.clock.localNow(), onError: (e) => this.reportError(e),
+  });
 
-  /** The API client for the current configuration (recreated when it changes). */
+  constructor() {
+    super();
+    this.fatal = false;
+    this.tickets = 1;
+  }
+
+  /** @internal The API client for the current configuration (recreated when it changes). */
   get client(): Api | undefined {
     if (!this.drop || !this.publishableKey) return undefined;
     const anon = !this.shopperToken && this.dropState?.allowAnonymous ? anonymousId(this.drop) : undefined;
@@ -141,11 +191,12 @@ export class FairDrop extends LitElement {
     if (changed.has('locale') || !this.hasUpdated) void this.loadLocale();
     const config = ['drop', 'publishableKey', 'api', 'sseUrl', 'shopperToken'] as const;
     // Before the first render too: frameworks (e.g. @lit/react) set properties after connecting.
+    // The stream opens once the drop is known (its URL depends on it), so one page load opens one stream.
     if ((this.hasUpdated || !this.dropState) && config.some((k) => changed.has(k))) {
-      if (changed.has('drop')) { this.dropState = undefined; this.ready = false; }
+      if (changed.has('drop')) { this.dropState = undefined; this.ready = false; this.ticketsChosen = false; }
       this.me = undefined;
       this.lastStatus = undefined;
-      void this.refresh().then(() => this.live.restart());
+      void this.refresh();
     }
   }
 
@@ -157,11 +208,10 @@ export class FairDrop extends LitElement {
   }
 
   private streamUrl(): string | null {
-    const c = this.client;
-    if (!c) return null;
+    if (!this.client || !this.dropState) return null;
     const q = new URLSearchParams({ key: this.publishableKey });
     if (this.shopperToken) q.set('shopper', this.shopperToken);
-    else if (this.dropState?.allowAnonymous) q.set('anonymousId', anonymousId(this.drop));
+    else if (this.dropState.allowAnonymous) q.set('anonymousId', anonymousId(this.drop));
     const base = (this.sseUrl || this.api || location.origin).replace(/\/$/, '');
     return `${base}/v1/public/drops/${encodeURIComponent(this.drop)}/events?${q}`;
   }
@@ -184,27 +234,25 @@ export class FairDrop extends LitElement {
       const d = await api.drop();
       if (!this.clock.clock.synced) this.clock.clock.addSample(t0, this.clock.clock.localNow(), Date.parse(d.serverTime));
       this.fatal = false;
-      if (this.error?.code === 'network' || (this.error && FATAL.has(this.error.code))) this.error = undefined;
+      this.loadError = undefined;
       this.applyDrop(d);
+      this.live.follow();
       const c = this.client!;
       if (c.identified) this.applyMe(await c.me());
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('network', 0, String(e));
       if (!this.dropState) this.fatal = FATAL.has(err.code);
-      if (err.code !== 'shopper_required' && err.code !== 'anonymous_not_allowed') this.setError(err, () => this.refresh());
+      if (err.code !== 'shopper_required' && err.code !== 'anonymous_not_allowed') { this.loadError = err; this.reportError(err); }
     }
-    this.requestUpdate();
   }
 
   /** @internal */ applyDrop(d: PublicDrop): void {
     if (this.dropState && d.id === this.dropState.id && d.version < this.dropState.version) return;
-    const hadAnon = !!this.dropState?.allowAnonymous;
     const prevPhase = this.dropState?.phase;
     this.dropState = d;
     this.outcomeAfterDraw(prevPhase, d.phase);
     if (!this.ready) { this.ready = true; emit(this, 'fairdrop:ready', { drop: d }); }
-    if (d.allowAnonymous !== hadAnon && this.live.state !== 'idle') this.live.restart();
-    this.requestUpdate();
+    this.live.follow();
   }
 
   /**
@@ -219,8 +267,14 @@ export class FairDrop extends LitElement {
 
   /** @internal */ applyMe(me: MyEntry): void {
     this.me = me;
+    // Credits add chances: the selector starts at the free entry plus every credit held.
+    if (!this.ticketsChosen && !me.registered) this.tickets = defaultTickets(this.creditsHeld, this.dropState?.maxTickets ?? 1);
     this.announceOutcome();
-    this.requestUpdate();
+  }
+
+  /** @internal Credits the drop honours for this shopper now. */
+  get creditsHeld(): number {
+    return this.dropState?.rollover?.enabled === false ? 0 : this.me?.rolloverCredits ?? 0;
   }
 
   /** @internal */ applyEntry(e: EntryState): void {
@@ -232,7 +286,7 @@ export class FairDrop extends LitElement {
     const base: MyEntry = me ?? { dropId: this.drop, registered: true, phase: this.dropState?.phase ?? 'closed', serverTime: '' };
     const next: MyEntry = { ...base, registered: true, status: e.status, backupPosition: e.backupPosition, purchaseDeadline: e.purchaseDeadline };
     const r = this.dropState?.rollover;
-    if (e.status === 'lost' && base.receipt && r?.enabled) next.rolloverCreditsEarned = Math.min(base.receipt.breakdown.paid, r.cap ?? 0);
+    if (e.status === 'lost' && base.receipt && r?.enabled) next.rolloverCreditsEarned = creditsEarned(base.receipt.breakdown.paid, 0, r.cap ?? 0);
     this.applyMe(next);
     // The receipt comes with the full entry.
     if (!base.receipt) void this.client?.me().then((m) => this.applyMe(m), () => {});
@@ -251,27 +305,78 @@ export class FairDrop extends LitElement {
     else if (status === 'lost') emit(this, 'fairdrop:lost', { entryId, rolloverCreditsEarned: me.rolloverCreditsEarned ?? 0 });
   }
 
-  /** @internal */ setError(err: ApiError | undefined, retry?: () => unknown): void {
-    this.error = err;
-    this.actions.retryWith(retry);
-    this.retryAt = err?.retryAfterSeconds ? this.clock.clock.localNow() + err.retryAfterSeconds * 1000 : 0;
-    if (err) emit(this, 'fairdrop:error', { code: err.code, status: err.status, message: err.message, retryAfterSeconds: err.retryAfterSeconds });
-    this.requestUpdate();
+  /** Tell the page; a setup problem is the developer's to fix, so the console gets the API's words. */
+  private reportError(err: ApiError): void {
+    if (SETUP.has(err.code)) console.error(`<fair-drop>: the API refused this embed (${err.status} ${err.code}): ${err.detail ?? err.message}`);
+    emit(this, 'fairdrop:error', { code: err.code, status: err.status, message: err.message, retryAfterSeconds: err.retryAfterSeconds });
   }
 
+  /** @internal FlowHost: one proof-of-work solve in the pool. */
+  solve(prefix: string, difficulty: number, signal: AbortSignal) { return this.pow.solve(prefix, difficulty, signal); }
+  /** @internal FlowHost */ signalsSnapshot() { return this.signals.snapshot(); }
+  /** @internal FlowHost: the registration was accepted. */
+  registered(receipt: Receipt): void {
+    this.applyMe({ ...(this.me ?? { dropId: this.drop, serverTime: '' }), phase: this.dropState?.phase ?? 'registration', registered: true, receipt, status: 'registered' });
+  }
+
+  private get busy(): Busy {
+    if (this.entering.pending) return this.entering.stage === 'sending' ? 'sending' : 'solving';
+    return this.buying.pending ? 'buying' : null;
+  }
+
+  /** The current screen: `loading`, `unavailable`, `scheduled`, `open`, `signin`, `solving`, `sending`, `registered`, `drawing`, `missed`, `won`, `promoted`, `purchased`, `backup`, `lost`, `expired`, `completed`, `cancelled`. */
   get view(): View {
     const identified = !!this.shopperToken || !!this.dropState?.allowAnonymous;
     return deriveView({ drop: this.dropState, me: this.me, busy: this.busy, fatal: this.fatal, identified });
   }
 
+  /** The failure to show, and how to retry it. */
+  private failure(): [ApiError, () => void, number] | undefined {
+    for (const a of [this.entering, this.buying]) if (a.error) return [a.error, () => void a.retry(), a.retryAt];
+    if (this.loadError) return [this.loadError, () => { this.loadError = undefined; void this.refresh(); }, 0];
+    return undefined;
+  }
+
+  private checkMine(): void {
+    const api = this.client;
+    const id = this.me?.receipt?.entryId;
+    if (!api || !id || this.checked === 'pending') return;
+    this.checked = 'pending';
+    import('./verify.js').then((m) => m.checkEntry(api, id)).then((r) => { this.checked = r; }, () => { this.checked = 'failed'; });
+  }
+
+  private setTickets(n: number): void {
+    this.ticketsChosen = true;
+    this.tickets = Math.max(1, Math.min(this.dropState?.maxTickets ?? 1, n));
+  }
+
   protected override render() {
     const view = this.view;
     const now = this.clock.now();
-    const retryIn = Math.max(0, Math.ceil((this.retryAt - this.clock.clock.localNow()) / 1000));
+    const f = this.failure();
+    const retryIn = f ? Math.max(0, Math.ceil((f[2] - this.clock.clock.localNow()) / 1000)) : 0;
     this.clock.ticking = COUNTDOWN_VIEWS.has(view) || retryIn > 0;
     this.dueRefresh(view, now);
     if (view === 'open') void this.pow.prepare().catch(() => {});
-    return renderWidget(this.actions.context(view, this.t, this.lang_, now, retryIn));
+    const api = this.client;
+    const ctx: Ctx = {
+      view, t: this.t, lang: this.lang_, now, retryIn, item: this.itemName,
+      drop: this.dropState, me: this.me, tickets: this.tickets, credits: this.creditsHeld, progress: this.pow.progress,
+      error: f?.[0], live: this.live.state, loginUrl: this.loginUrl,
+      verifyUrl: api ? api.verifyUrl() : '#',
+      checked: this.checked,
+      on: {
+        fewer: () => this.setTickets(this.tickets - 1),
+        more: () => this.setTickets(this.tickets + 1),
+        register: () => { this.entering.clear(); void this.entering.run(); },
+        cancel: () => this.entering.cancel(),
+        buy: () => { this.buying.clear(); void this.buying.run(); },
+        retry: () => f?.[1](),
+        check: () => this.checkMine(),
+        shareLocation: () => { this.entering.clear(); void currentLocation().then((loc) => this.entering.run(loc), () => this.entering.run()); },
+      },
+    };
+    return renderWidget(ctx);
   }
 
   /** When a countdown passes zero, ask the server once instead of waiting for the stream. */

@@ -2,7 +2,7 @@
  * The one-tag embed: a `<script … data-drop="…" data-publishable-key="…">` renders a
  * `<fair-drop>` right where it stands, with every `data-*` attribute passed on.
  */
-const ATTRS = ['drop', 'publishable-key', 'api', 'sse-url', 'shopper-token', 'lang', 'checkout-url', 'fingerprint-pro-key', 'pow-worker-url'];
+export const ATTRS = ['drop', 'publishable-key', 'api', 'sse-url', 'shopper-token', 'lang', 'checkout-url', 'item-name', 'login-url', 'fingerprint-pro-key', 'pow-worker-url'];
 
 export function mountFromScript(script: HTMLScriptElement | null | undefined): HTMLElement | undefined {
   if (!script?.dataset.drop || script.dataset.fairdropMounted) return undefined;

@@ -6,7 +6,7 @@ afterEach(cleanup);
 const EXPECT: [state: string, view: string, title: RegExp, more?: RegExp][] = [
   ['scheduled', 'scheduled', /^Opens /, /Registration opens in/],
   ['open', 'open', /Registration is open/, /Your first ticket is free/],
-  ['open-credits', 'open', /Registration is open/, /2 rollover credit/],
+  ['open-credits', 'open', /Registration is open/, /2 rollover credits add tickets on top of your free one/],
   ['signin', 'signin', /Registration is open/, /Sign in to the store/],
   ['registered', 'registered', /You’re in!/, /ent_7Qk2M9xZ/],
   ['drawing', 'drawing', /drawing winners/, /ent_7Qk2M9xZ/],
@@ -18,7 +18,8 @@ const EXPECT: [state: string, view: string, title: RegExp, more?: RegExp][] = [
   ['backup', 'backup', /waitlist/, /number 4 in line/],
   ['lost', 'lost', /Not this time/, /2 rollover credit/],
   ['expired', 'expired', /Time expired/, /passed to the next person/],
-  ['completed', 'completed', /Sold out/],
+  ['completed', 'completed', /This drop has ended/, /2 of 50 items sold; 48 went unclaimed/],
+  ['sold-out', 'completed', /Sold out/, /All 50 items found an owner/],
   ['cancelled', 'cancelled', /cancelled/, /nothing was charged/],
   ['unavailable', 'unavailable', /unavailable/, /couldn’t find this drop/],
 ];
@@ -58,15 +59,18 @@ describe('<fair-drop> renders every phase from a recorded state', () => {
     expect(more.disabled).to.equal(true);
   });
 
-  it('rollover credits are applied first and cost nothing', async () => {
+  it('rollover credits add chances: the selector starts at 1 + credits, free; paid tickets cost what they would without credits', async () => {
     const { el } = await mount('open-credits');
-    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="More tickets"]')!;
-    more.click(); more.click(); await el.updateComplete;
-    // 3 tickets with 2 credits: credit, credit, free entry → total free.
+    // 2 credits: the free entry plus two credit tickets, nothing to pay (the server's receipt agrees).
+    expect(text(el, 'output')).to.equal('3');
     expect(text(el, '.total')).to.match(/Free/);
+    expect(text(el, '.hint')).to.equal('Ticket 4 would cost €1.00.');
+    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="More tickets"]')!;
     more.click(); await el.updateComplete;
-    // 4th ticket is the first paid one: (4−1)² − … = amount(4) − amount(3) = €9.00.
-    expect(text(el, '.total')).to.match(/€9\.00/);
+    // 4 tickets = free + 2 credits + 1 paid, priced as ticket 2 of the table: €1.00 (the server charges €1.00).
+    expect(text(el, '.total')).to.match(/€1\.00/);
+    more.click(); await el.updateComplete;
+    expect(text(el, '.total')).to.match(/€5\.00/);
   });
 
   it('loads German copy on demand', async () => {

@@ -68,8 +68,9 @@ export function createApp(cfg: AppConfig) {
     const { dropId, purchaseToken } = JSON.parse((await readBody(req)) || '{}') as { dropId?: string; purchaseToken?: string };
     if (!dropId || !purchaseToken) return send(res, 400, { error: 'dropId and purchaseToken are required' });
     const orderId = `ord_${orders.length + 1}`; // a real shop charges the card here
-    const { data, error } = await cfg.fairdrop.purchases.confirm(dropId, { purchaseToken, orderId });
-    if (error) return send(res, error.status === 0 ? 502 : 409, { error: error.code, detail: error.detail }); // refund in a real shop
+    // customerId: the signed-in customer paying. Fairdrop refuses a token issued to someone else.
+    const { data, error } = await cfg.fairdrop.purchases.confirm(dropId, { purchaseToken, orderId, customerId: user });
+    if (error) return send(res, error.status === 0 ? 502 : error.status === 403 ? 403 : 409, { error: error.code, detail: error.detail }); // refund in a real shop
     const order = { id: orderId, customerId: user, dropId, entryId: data.entryId, slot: data.slot };
     orders.push(order);
     log(`order ${orderId}: ${user} bought slot ${data.slot} of ${dropId}`);

@@ -39,10 +39,15 @@ export async function startBackend(cfg: Config, log: (line: string) => void = co
 
   const hookUrl = `${url}/webhooks/fairdrop`;
   const hooks = unwrap(await fairdrop.webhookEndpoints.list()).data;
-  if (!hooks.some((h) => h.url === hookUrl)) unwrap(await fairdrop.webhookEndpoints.create({ url: hookUrl }));
+  const hook = hooks.find((h) => h.url === hookUrl) ?? unwrap(await fairdrop.webhookEndpoints.create({ url: hookUrl }));
   const drop = unwrap(await fairdrop.drops.create(demoDrop()));
   log(`merchant backend on ${url}; webhooks → ${hookUrl}; drop ${drop.id} open until ${drop.closesAt}`);
-  return { app, url, drop, fairdrop, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  /** Stop serving and take the webhook endpoint away again, so Fairdrop does not keep retrying a dead URL. */
+  const close = async () => {
+    await fairdrop.webhookEndpoints.delete(hook.id).catch(() => {});
+    await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+  };
+  return { app, url, drop, fairdrop, hookId: hook.id, close };
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
@@ -56,5 +61,5 @@ if (isMain) {
     curl -b /tmp/c -X POST ${running.url}/checkout -d '{"dropId":"${running.drop.id}","purchaseToken":"…"}'
   Webhooks received: ${running.url}/events   Orders: ${running.url}/orders
 `);
-  process.once('SIGINT', () => void running.close().then(() => process.exit(0)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void running.close().then(() => process.exit(0)));
 }

@@ -21,7 +21,7 @@ beforeAll(async () => {
   backend = await startBackend({ apiUrl: svc.apiUrl, secretKey: m.secretKey, shopperTokenSecret: m.shopperTokenSecret, webhookSecret: m.webhookSecret, port: 0, host: '127.0.0.1' }, (l) => logs.push(l));
   publishableKey = m.publishableKey;
 }, 60_000);
-afterAll(async () => { await backend?.close(); await svc?.dispose(); });
+afterAll(async () => { await svc?.dispose(); });
 
 async function as(user: string) {
   const login = await fetch(`${backend.url}/login?user=${user}`, { method: 'POST' });
@@ -54,6 +54,24 @@ describe('merchant-node example', () => {
     expect(logs.some((l) => l.startsWith('order ord_1: alice bought slot'))).toBe(true);
   });
 
+  it('18.16: customer B’s purchase token posted from customer A’s session buys nothing', async () => {
+    const dropId = unwrap(await backend.fairdrop.drops.create({ name: 'Two customers', inventory: 1, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 60_000).toISOString() })).id;
+    const bob = await as('bob');
+    const carol = await as('carol');
+    const { shopperToken } = (await (await bob('/fairdrop-token')).json()) as { shopperToken: string };
+    const shopper = createPublicClient({ baseUrl: svc.apiUrl, publishableKey, shopperToken });
+    await waitFor('registration', async () => unwrap(await shopper.drop(dropId)).phase === 'registration');
+    unwrap(await shopper.enter(dropId, { tickets: 1, ...humanSignals }));
+    unwrap(await backend.fairdrop.drops.drawNow(dropId));
+    await waitFor('won', async () => unwrap(await shopper.myEntry(dropId)).status === 'won');
+    const { purchaseToken } = unwrap(await shopper.startPurchase(dropId));
+    const stolen = await carol('/checkout', { method: 'POST', body: JSON.stringify({ dropId, purchaseToken }) });
+    expect(stolen.status).toBe(403);
+    expect(await stolen.json()).toMatchObject({ error: 'purchase_shopper_mismatch' });
+    const own = await bob('/checkout', { method: 'POST', body: JSON.stringify({ dropId, purchaseToken }) });
+    expect(own.status).toBe(201);
+  });
+
   it('refuses a token request without sign-in and a webhook with a bad signature', async () => {
     expect((await fetch(`${backend.url}/fairdrop-token`)).status).toBe(401);
     const body = JSON.stringify({ id: 'evt_forged', type: 'entry.won', createdAt: new Date().toISOString(), dropId: backend.drop.id, data: {} });
@@ -61,5 +79,14 @@ describe('merchant-node example', () => {
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ error: 'signature_mismatch' });
     expect(backend.app.events.some((e) => e.id === 'evt_forged')).toBe(false);
+  });
+});
+
+describe('merchant-node example, on exit', () => {
+  it('18.17: takes its webhook endpoint away when it stops', async () => {
+    const id = backend.hookId;
+    expect(unwrap(await backend.fairdrop.webhookEndpoints.list()).data.some((h) => h.id === id)).toBe(true);
+    await backend.close();
+    expect(unwrap(await backend.fairdrop.webhookEndpoints.list()).data.some((h) => h.id === id)).toBe(false);
   });
 });

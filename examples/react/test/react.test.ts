@@ -4,8 +4,7 @@
  * the drop, and its `fairdrop:ready` event reaches the React `onReady` prop.
  */
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerClient, mintShopperToken, unwrap } from '@fairdrop/sdk/server';
 import { startService, dropBody, type Service } from '../../../sdk/test/service.js';
 import { launch } from '../../../docs/test/browser.js';
+import { appHandler } from '../static.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let svc: Service;
@@ -29,15 +29,9 @@ beforeAll(async () => {
   const drop = unwrap(await fairdrop.drops.create(dropBody({ name: 'React sneaker drop' })));
   dropName = drop.name;
   const shopperToken = await mintShopperToken({ secret: m.shopperTokenSecret, customerId: 'react-test' });
-  const config = JSON.stringify({ drop: drop.id, publishableKey: m.publishableKey, api: svc.apiUrl, sse: svc.sseUrl, shopperToken, customer: 'react-test' });
-  app = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/config.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(config);
-    try {
-      const body = await readFile(join(root, 'dist', path === '/' ? 'index.html' : path));
-      res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'text/html' }).end(body);
-    } catch { res.writeHead(404).end(); }
-  });
+  const config = ({ drop: drop.id, publishableKey: m.publishableKey, api: svc.apiUrl, sse: svc.sseUrl, shopperToken, customer: 'react-test' });
+  const handle = appHandler(join(root, 'dist'), async () => config);
+  app = createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
   appUrl = `http://127.0.0.1:${(app.address() as { port: number }).port}/`;
   browser = await launch();
@@ -62,5 +56,12 @@ describe('React example', () => {
     await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 }).toBe(`${dropName}: registration`);
     await page.screenshot({ path: join(root, 'test-results', 'react.png') });
     expect(errors).toEqual([]);
+  });
+
+  it('18.17: a missing file (the browser’s /favicon.ico) is a 404 and the server keeps serving', async () => {
+    const miss = await fetch(`${appUrl}favicon.ico`);
+    expect(miss.status).toBe(404);
+    await miss.text();
+    expect((await fetch(`${appUrl}config.json`)).status).toBe(200);
   });
 });

@@ -25,6 +25,7 @@ export async function fetchDraw(api: string, dropId: string, fetchImpl?: (r: Req
 }
 
 function describe(e: FairdropApiError, dropId: string): string {
+  if (e.code === 'not_drawn' && e.problem?.phase === 'cancelled') return `drop ${dropId} was cancelled before its draw: there is no draw to verify, and there never will be`;
   if (e.code === 'not_drawn') return `drop ${dropId} has not been drawn yet; try again after its registration closes`;
   if (e.code === 'drop_not_found' || e.code === 'not_found') return `no drop ${dropId} at this API`;
   return `${e.code}${e.status ? ` (HTTP ${e.status})` : ''}: ${e.message}`;

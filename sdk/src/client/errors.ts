@@ -7,11 +7,14 @@ import type { components } from '../generated/schema.js';
 export type Problem = components['schemas']['Problem'];
 /** A problem `code` from openapi.yaml, or `network` when no response arrived. */
 export type ErrorCode = components['schemas']['ProblemCode'] | 'network';
+/** One field the API refused (`validation_failed`): where, and why. */
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 /**
  * @example
  * const { data, error } = await fairdrop.drops.get('drp_123');
  * if (error?.code === 'drop_not_found') return notFound();
+ * if (error?.code === 'validation_failed') for (const f of error.errors) console.log(f.path, f.message);
  */
 export class FairdropApiError extends Error {
   override readonly name = 'FairdropApiError';
@@ -23,11 +26,16 @@ export class FairdropApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** The full problem document, when the server sent one. */
   readonly problem: Problem | undefined;
+  /** Field-level failures of `validation_failed` (the problem's `errors`); empty otherwise. The message lists them too. */
+  readonly errors: readonly FieldError[];
   /** The request's id (`X-Request-Id`, also in the server's logs); quote it when you report a problem. */
   readonly requestId: string | undefined;
 
   constructor(init: { code: ErrorCode; status: number; detail?: string | undefined; title?: string | undefined; retryAfterSeconds?: number | undefined; problem?: Problem | undefined; requestId?: string | undefined }, options?: { cause?: unknown }) {
-    super(init.detail ?? init.title ?? `Fairdrop API error ${init.code} (${init.status})`, options);
+    const fields = init.problem?.errors ?? [];
+    const base = init.detail ?? init.title ?? `Fairdrop API error ${init.code} (${init.status})`;
+    super(fields.length ? `${base.replace(/;? see `errors`\.?$/, '')}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}` : base, options);
+    this.errors = fields;
     this.code = init.code;
     this.status = init.status;
     this.detail = init.detail;

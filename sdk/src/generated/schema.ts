@@ -270,6 +270,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/widget/{version}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file of the built widget at one version (immutable; CORS for any origin).
+         * @description `fair-drop.js` (the ES module to load with a module script tag carrying `integrity` and `crossorigin`),
+         *     `fair-drop.worker.js`, `fair-drop.iife.js` and the `chunks/…` it loads. Cached for a year;
+         *     the `Fairdrop-Integrity` header of `fair-drop.js` is its Subresource Integrity hash.
+         */
+        get: operations["getWidgetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current version's file (a moving alias, cached for 5 minutes; no SRI). */
+        get: operations["getCurrentWidgetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/time": {
         parameters: {
             query?: never;
@@ -578,8 +617,10 @@ export interface components {
          *     means a durable step failed for good (it was retried and cannot succeed); repeating will not help.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "headers_too_large" | "bad_request" | "unsupported_media_type" | "method_not_allowed" | "email_invalid" | "email_not_configured" | "email_token_invalid" | "unavailable" | "permanent_failure" | "internal_error";
+        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "purchase_shopper_mismatch" | "payload_too_large" | "headers_too_large" | "bad_request" | "unsupported_media_type" | "method_not_allowed" | "email_invalid" | "email_not_configured" | "email_token_invalid" | "unavailable" | "permanent_failure" | "internal_error";
         Problem: {
+            /** @description With `not_drawn`, the drop's phase — `cancelled` means no draw will ever run. */
+            phase?: components["schemas"]["Phase"];
             /** @description A URI naming the problem type. */
             type: string;
             title: string;
@@ -655,7 +696,7 @@ export interface components {
             createdAt: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Body of a webhook POST, signed with the Standard Webhooks scheme: `webhook-id` (= `id`),
+         * @description Body of a webhook POST, one schema per `type`, signed with the Standard Webhooks scheme: `webhook-id` (= `id`),
          *     `webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of
          *     "<webhook-id>.<webhook-timestamp>.<raw body>">`, keyed with the base64 part of the
          *     webhookSecret (after `whsec_`). The older `Fairdrop-Signature: t=<unix seconds>,v1=<hex
@@ -664,13 +705,75 @@ export interface components {
          *     handle duplicates by id. `entry.created` and `entry.lost` go out as background work (the
          *     latter in pages after the draw, at the merchant's notice rate).
          */
-        WebhookEvent: {
+        WebhookEvent: components["schemas"]["DropPhaseEvent"] | components["schemas"]["DrawCompletedEvent"] | components["schemas"]["SlotOfferedEvent"] | components["schemas"]["WinnerExpiredEvent"] | components["schemas"]["PurchaseCompletedEvent"] | components["schemas"]["EntryCreatedEvent"] | components["schemas"]["EntryLostEvent"];
+        WebhookEventBase: {
             id: string;
             type: components["schemas"]["WebhookEventType"];
             createdAt: components["schemas"]["Timestamp"];
             dropId: components["schemas"]["Id"];
+        };
+        /** @description Who holds a purchase slot. `customerId` for a signed-in shopper (your id, the shopper token's `sub`); `anonymousId` only for an anonymous shopper on a drop with `anonymousIdsInWebhooks`; neither otherwise. */
+        SlotHolder: {
+            entryId: components["schemas"]["EntryId"];
+            slot: number;
+            customerId?: string;
+            anonymousId?: string;
+        };
+        DropPhaseEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "drop.opened" | "drop.closed" | "drop.completed" | "drop.cancelled";
             data: {
-                [key: string]: unknown;
+                phase: components["schemas"]["Phase"];
+            };
+        };
+        DrawCompletedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "draw.completed";
+            data: {
+                root: components["schemas"]["Hex32"];
+                entryCount: number;
+                winners: number;
+                backups: number;
+            };
+        };
+        SlotOfferedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "entry.won" | "backup.promoted";
+            data: components["schemas"]["SlotHolder"] & {
+                purchaseDeadline: components["schemas"]["Timestamp"];
+            };
+        };
+        WinnerExpiredEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "winner.expired";
+            data: components["schemas"]["SlotHolder"];
+        };
+        PurchaseCompletedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "purchase.completed";
+            data: components["schemas"]["SlotHolder"] & {
+                orderId: string | null;
+            };
+        };
+        EntryCreatedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "entry.created";
+            data: {
+                entryId: components["schemas"]["EntryId"];
+                /** @description Your id of a signed-in shopper; absent for anonymous shoppers. */
+                customerId?: string;
+                tickets: number;
+                weight: number;
+            };
+        };
+        EntryLostEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "entry.lost";
+            data: {
+                entryId: components["schemas"]["EntryId"];
+                /** @description Your id of a signed-in shopper; absent for anonymous shoppers. */
+                customerId?: string;
+                rolloverCreditsEarned: number;
             };
         };
         LoyaltyUpdate: {
@@ -726,6 +829,11 @@ export interface components {
             };
             /** @default false */
             allowAnonymous: boolean;
+            /**
+             * @description Put an anonymous shopper’s `anonymousId` in slot webhooks (`entry.won`, `backup.promoted`, `winner.expired`, `purchase.completed`). Off by default: anonymous shoppers are not identified to you unless you ask.
+             * @default false
+             */
+            anonymousIdsInWebhooks: boolean;
             /** @description Where the widget sends a winner, with `?token=` appended. */
             checkoutUrl?: components["schemas"]["HttpUrl"];
             /** @description Reserved for a public randomness beacon (DRAW-SPEC §4). Fetching one is not built yet, so it must be empty. */
@@ -895,6 +1003,13 @@ export interface components {
         PurchaseConfirm: {
             purchaseToken: string;
             orderId?: string;
+            /**
+             * @description Your id of the customer whose signed-in session is paying (the `sub` of the shopper token you
+             *     minted for them). Required when the purchase token was issued to a signed-in customer, and it
+             *     must be that customer: a token posted from another customer's session is refused with
+             *     `purchase_shopper_mismatch`. Leave it out for anonymous shoppers.
+             */
+            customerId?: string;
         };
         Purchase: {
             dropId: components["schemas"]["Id"];
@@ -1613,6 +1728,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Purchase"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWidgetFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getCurrentWidgetFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
                 };
             };
             default: components["responses"]["Problem"];

@@ -75,13 +75,13 @@ export default function (): void {
     if (!check(start, { 'purchase token issued': (r) => r.status === 200 })) return;
     const { purchaseToken } = start.json() as { purchaseToken: string };
     const merchant = { Authorization: `Bearer ${SECRET_KEY}`, 'Content-Type': 'application/json' };
-    const body = JSON.stringify({ purchaseToken, orderId: `k6-${customer}` });
+    const body = JSON.stringify({ purchaseToken, orderId: `k6-${customer}`, customerId: customer });
     const confirm = http.post(`${BASE_URL}/v1/drops/${DROP_ID}/purchases/confirm`, body, { headers: merchant, tags: { name: 'confirm' } });
     if (check(confirm, { 'purchase confirmed': (r) => r.status === 200 })) completed.add(1);
     // A retried confirmation (same order) is idempotent; a second order for the same slot is refused.
     const retry = http.post(`${BASE_URL}/v1/drops/${DROP_ID}/purchases/confirm`, body, { headers: merchant, tags: { name: 'confirm-retry' } });
     check(retry, { 'retried confirm returns the same purchase (200)': (r) => r.status === 200 });
-    const other = JSON.stringify({ purchaseToken, orderId: `k6-${customer}-second` });
+    const other = JSON.stringify({ purchaseToken, orderId: `k6-${customer}-second`, customerId: customer });
     const again = http.post(`${BASE_URL}/v1/drops/${DROP_ID}/purchases/confirm`, other, { headers: merchant, tags: { name: 'confirm-again' } });
     duplicateRefused.add(check(again, { 'second order refused (409 already_purchased)': (r) => r.status === 409 && problemCode(r) === 'already_purchased' }));
   } else if (status === 'lost' && Math.random() < LOSER_PURCHASE_SHARE) {

@@ -10,18 +10,19 @@ describe('entry breakdown', () => {
     expect(entryBreakdown({ tickets: 5, rolloverCredits: 0, unitAmount: 100 })).toEqual({ rollover: 0, free: 1, paid: 4, priceUnits: 30, amount: 3000 });
   });
 
-  it('uses rollover credits first, then the free entry, then prices paid tickets from ticket 2', () => {
+  it('keeps the free entry, adds rollover credits on top, then prices paid tickets from ticket 2', () => {
     expect(entryBreakdown({ tickets: 5, rolloverCredits: 2, unitAmount: 100 })).toEqual({ rollover: 2, free: 1, paid: 2, priceUnits: 5, amount: 500 });
-    expect(entryBreakdown({ tickets: 3, rolloverCredits: 7, unitAmount: 100 })).toEqual({ rollover: 3, free: 0, paid: 0, priceUnits: 0, amount: 0 });
+    expect(entryBreakdown({ tickets: 3, rolloverCredits: 7, unitAmount: 100 })).toEqual({ rollover: 2, free: 1, paid: 0, priceUnits: 0, amount: 0 });
+    expect(entryBreakdown({ tickets: 1, rolloverCredits: 1, unitAmount: 100 })).toEqual({ rollover: 0, free: 1, paid: 0, priceUnits: 0, amount: 0 });
   });
 
-  it('always accounts for every ticket, with at most one free one', () => {
+  it('always accounts for every ticket, with exactly one free one', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.nat(1000), fc.nat(10_000), (tickets, credits, unit) => {
         const b = entryBreakdown({ tickets, rolloverCredits: credits, unitAmount: unit });
         expect(b.rollover + b.free + b.paid).toBe(tickets);
-        expect(b.rollover).toBe(Math.min(credits, tickets));
-        expect(b.free).toBe(tickets > credits ? 1 : 0);
+        expect(b.rollover).toBe(Math.min(credits, tickets - 1));
+        expect(b.free).toBe(1);
         expect(b.priceUnits).toBe(totalPriceUnits(b.free + b.paid));
         expect(b.amount).toBe(b.priceUnits * unit);
       }),

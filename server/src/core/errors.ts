@@ -5,6 +5,7 @@
 import type { components } from '@fairdrop/sdk/schema';
 
 export type ProblemCode = components['schemas']['ProblemCode'];
+type Phase = components['schemas']['Phase'];
 
 /** HTTP status and human title for every code. */
 export const problemCatalog: Record<ProblemCode, { status: number; title: string }> = {
@@ -33,6 +34,7 @@ export const problemCatalog: Record<ProblemCode, { status: number; title: string
   purchase_window_expired: { status: 410, title: 'The purchase window has ended' },
   already_purchased: { status: 409, title: 'This slot has already been purchased' },
   purchase_token_invalid: { status: 400, title: 'The purchase token is not valid' },
+  purchase_shopper_mismatch: { status: 403, title: 'This purchase token belongs to another shopper' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   headers_too_large: { status: 431, title: 'The request headers are too large' },
   bad_request: { status: 400, title: 'The request could not be parsed' },
@@ -54,7 +56,7 @@ export class FairdropError extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; phase?: Phase } = {},
   ) {
     // The message is the detail alone: the code travels beside it, so no output ever says it twice.
     super(detail);

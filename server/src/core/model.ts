@@ -42,6 +42,8 @@ export interface DropConfig {
   loyaltyMultipliers: Record<string, number>;
   rollover: { enabled: boolean; cap: number };
   allowAnonymous: boolean;
+  /** Name anonymous slot holders (their anonymous id) in webhooks; absent on drops made before it existed. */
+  anonymousIdsInWebhooks?: boolean;
   checkoutUrl?: string;
   beaconSource: string;
   trustThreshold: number;

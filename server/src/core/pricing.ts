@@ -1,68 +1,9 @@
-/**
- * Quadratic ticket pricing (DESIGN: "ticket i (i ≥ 2) costs (i−1)² price units").
- * The first ticket is free, so a shopper's n-th extra ticket costs n², which makes
- * buying many tickets expensive and keeps the lottery broad. Pure and integer-only.
- */
-import { FairdropError } from './errors.js';
+/** Quadratic ticket pricing, from `@fairdrop/sdk/rules`; bad input throws `FairdropError` (validation_failed). */
+import * as rules from '@fairdrop/sdk/rules';
+import { rule } from './rules.js';
 
-/** One row of a drop's public pricing table (openapi `PricingRow`). */
-export interface PricingRow {
-  /** Tickets bought in total, free one included. */
-  tickets: number;
-  /** Total price units for that many tickets: (n−1)n(2n−1)/6. */
-  priceUnits: number;
-  /** priceUnits × the drop's unit amount, in minor currency units. */
-  amount: number;
-}
-
-/**
- * Price units of ticket number `i` alone: 0 for the first, (i−1)² after that.
- * @example ticketPriceUnits(3) // 4
- */
-export function ticketPriceUnits(i: number): number {
-  assertCount('ticket number', i, 1);
-  return (i - 1) ** 2;
-}
-
-/**
- * Total price units for `n` tickets, Σ (i−1)² for i = 1..n = (n−1)n(2n−1)/6
- * (n = 0 costs 0). 1→0, 2→1, 3→5, 5→30, 10→285.
- * @example totalPriceUnits(5) // 30
- */
-export function totalPriceUnits(n: number): number {
-  assertCount('ticket count', n, 0);
-  const units = ((n - 1) * n * (2 * n - 1)) / 6;
-  if (!Number.isSafeInteger(units)) throw new FairdropError('validation_failed', `ticket count ${n} is too large to price exactly`);
-  return Math.max(0, units);
-}
-
-/**
- * Amount in minor units for `units` price units at `unitAmount` each.
- * @throws FairdropError validation_failed when the product is not a safe integer
- */
-export function priceAmount(units: number, unitAmount: number): number {
-  assertCount('unit amount', unitAmount, 0);
-  const amount = units * unitAmount;
-  if (!Number.isSafeInteger(amount)) throw new FairdropError('validation_failed', `price ${units} × ${unitAmount} exceeds the largest exact amount`);
-  return amount;
-}
-
-/**
- * The pricing table for 1..maxTickets tickets, as shown to shoppers before they register.
- * @example pricingTable(3, 200) // [{tickets:1,priceUnits:0,amount:0},{tickets:2,priceUnits:1,amount:200},{tickets:3,priceUnits:5,amount:1000}]
- */
-export function pricingTable(maxTickets: number, unitAmount: number): PricingRow[] {
-  assertCount('maxTickets', maxTickets, 1);
-  const rows: PricingRow[] = [];
-  for (let n = 1; n <= maxTickets; n++) {
-    const priceUnits = totalPriceUnits(n);
-    rows.push({ tickets: n, priceUnits, amount: priceAmount(priceUnits, unitAmount) });
-  }
-  return rows;
-}
-
-function assertCount(what: string, value: number, min: number): void {
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new FairdropError('validation_failed', `${what} must be an integer >= ${min}, got ${value}`);
-  }
-}
+export type { PricingRow } from '@fairdrop/sdk/rules';
+export const ticketPriceUnits = (i: number) => rule(() => rules.ticketPriceUnits(i));
+export const totalPriceUnits = (n: number) => rule(() => rules.totalPriceUnits(n));
+export const priceAmount = (units: number, unitAmount: number) => rule(() => rules.priceAmount(units, unitAmount));
+export const pricingTable = (maxTickets: number, unitAmount: number) => rule(() => rules.pricingTable(maxTickets, unitAmount));

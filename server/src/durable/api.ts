@@ -41,6 +41,8 @@ export interface LedgerHandlers extends LedgerContactHandlers {
   /** The shopper's tier and rollover credits as they stand. */
   wallet: H<string, WalletView>;
   page: H<{ dropId: string; page: number }, LedgerPage>;
+  /** The shoppers behind some of a sealed drop's entries (its winners and backups on this shard): entryId → shopperId. */
+  shoppersOf: H<{ dropId: string; entryIds: string[] }, Record<string, string>>;
 }
 
 /** Ledger state keys: per drop `m:`/`p:`/`o:`, per (drop, shopper) `e:`, per shopper `w:`. */
@@ -101,11 +103,17 @@ export interface DropState {
   backupsPromoted: number;
   [slot: `slot:${number}`]: Slot;
   [backup: `backup:${number}`]: string;
+  /** The ledger's shopper id behind a backup entry (for its webhooks once promoted). */
+  [shopper: `shopper:${string}`]: string;
 }
 
 // ---------------------------------------------------------------- holder: entryKey(dropId, entryId)
 
-export interface HolderOffer { dropId: string; merchantId: string; entryId: string; slot: number; deadline: number; promoted: boolean }
+export interface HolderOffer {
+  dropId: string; merchantId: string; entryId: string; slot: number; deadline: number; promoted: boolean;
+  /** The ledger's shopper id (`c_<customer>` or `a_<anonymous id>`), and whether an anonymous one may be named in webhooks. */
+  shopperId?: string; revealAnonymous?: boolean;
+}
 export interface PurchaseSlot { nonce: string; deadline: number; entryId: string; slot: number }
 export interface PurchaseResult { dropId: string; entryId: string; slot: number; orderId?: string; purchasedAt: number }
 export interface HolderRecord extends HolderOffer {
@@ -126,7 +134,8 @@ export interface HolderState { h: HolderRecord }
 // ---------------------------------------------------------------- merchant: merchantId
 
 export type WebhookEventType = components['schemas']['WebhookEventType'];
-export type WebhookEvent = components['schemas']['WebhookEvent'];
+/** What the webhooks service delivers: the contract's envelope; each type's `data` schema is checked by the contract tests. */
+export type WebhookEvent = Omit<components['schemas']['WebhookEventBase'], 'type'> & { type: WebhookEventType; data: Record<string, unknown> };
 export interface WebhookEndpoint { id: string; url: string; events: WebhookEventType[]; createdAt: number }
 export interface MerchantRecord {
   id: string; name: string; allowedOrigins: string[]; secretKeyHash: string; publishableKey: string;

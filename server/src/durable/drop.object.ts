@@ -85,15 +85,28 @@ async function drawStep(ctx: Ctx, config: DropConfig): Promise<DrawRecord> {
   return record;
 }
 
+/** Who is behind the winners and backups (for the slot webhooks): one read per shard that holds any. */
+async function slotShoppers(ctx: Ctx, config: DropConfig, entryIds: string[]): Promise<Record<string, string>> {
+  const byShard = new Map<number, string[]>();
+  for (const id of entryIds) byShard.set(shardOfEntryId(id), [...(byShard.get(shardOfEntryId(id)) ?? []), id]);
+  const found = await all([...byShard].map(([s, ids]) => ctx.objectClient(ledger, ledgerKey(config.merchantId, s)).shoppersOf({ dropId: config.id, entryIds: ids })));
+  return Object.assign({}, ...found) as Record<string, string>;
+}
+
 /** Step 3: one holder per slot (one key per slot and per backup: each purchase or expiry is O(1) state). */
 async function offerStep(ctx: Ctx, config: DropConfig, record: DrawRecord): Promise<void> {
   const drawnAt = Date.parse(record.drawnAt!);
   const deadline = drawnAt + config.purchaseWindowSeconds * 1000;
+  const shoppers = await slotShoppers(ctx, config, [...record.winners, ...record.backups]);
+  const revealAnonymous = !!config.anonymousIdsInWebhooks;
   record.winners.forEach((entryId, slot) => {
     ctx.set(`slot:${slot}`, { entryId, status: 'offered', deadline } satisfies Slot);
-    ctx.objectSendClient(holder, entryKey(config.id, entryId)).offer({ dropId: config.id, merchantId: config.merchantId, entryId, slot, deadline, promoted: false });
+    ctx.objectSendClient(holder, entryKey(config.id, entryId)).offer({ dropId: config.id, merchantId: config.merchantId, entryId, slot, deadline, promoted: false, shopperId: shoppers[entryId], revealAnonymous });
   });
-  record.backups.forEach((entryId, i) => ctx.set(`backup:${i}`, entryId));
+  record.backups.forEach((entryId, i) => {
+    ctx.set(`backup:${i}`, entryId);
+    if (shoppers[entryId]) ctx.set(`shopper:${entryId}`, shoppers[entryId]);
+  });
   ctx.set('open', record.winners.length);
   ctx.set('backupsPromoted', 0);
   noticesAfterDraw(ctx, config, record, drawnAt);
@@ -131,7 +144,10 @@ async function promoteNext(ctx: Ctx, config: DropConfig, slotNo: number, slot: S
   ctx.set('backupsPromoted', p.backupsPromoted);
   const summary = (await ctx.get('summary'))!;
   ctx.set('summary', { ...summary, backupsPromoted: p.backupsPromoted });
-  if (p.promoted) ctx.objectSendClient(holder, entryKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, entryId: p.promoted, slot: slotNo, deadline: p.slot.deadline, promoted: true });
+  if (p.promoted) {
+    const shopperId = (await ctx.get(`shopper:${p.promoted}`)) ?? undefined;
+    ctx.objectSendClient(holder, entryKey(config.id, p.promoted)).offer({ dropId: config.id, merchantId: config.merchantId, entryId: p.promoted, slot: slotNo, deadline: p.slot.deadline, promoted: true, shopperId, revealAnonymous: !!config.anonymousIdsInWebhooks });
+  }
   return !!p.promoted;
 }
 

@@ -8,11 +8,15 @@ import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk
 import { randomUUID } from 'node:crypto';
 import { fail, ok } from '../core/errors.js';
 import { holderEntryState } from '../core/standing.js';
+import { slotHolderIds } from '../core/shopper-ids.js';
 import { publishEntry, sendWebhook } from './publish.js';
 import { noticeOnOffer, noticeOnPurchase } from './notifier/hooks.js';
 import { drop, holder, type HolderHandlers, type HolderOffer, type HolderRecord, type HolderState } from './api.js';
 
 type Ctx = ObjectContext<HolderState>;
+
+/** The slot's part of a webhook: entry, slot, and who holds it (as the merchant may see it). */
+const holderData = (h: HolderRecord) => ({ entryId: h.entryId, slot: h.slot, ...slotHolderIds(h.shopperId, !!h.revealAnonymous) });
 
 async function save(ctx: Ctx, h: HolderRecord): Promise<void> {
   h.version += 1;
@@ -29,7 +33,7 @@ export const holderObject = restate.object({
       const h: HolderRecord = { ...input, status: 'offered', nonce: null, version: 0 };
       ctx.objectSendClient(holder, ctx.key).expire(restate.rpc.sendOpts({ delay: { milliseconds: Math.max(0, input.deadline - (await ctx.date.now())) } }));
       const type = input.promoted ? 'backup.promoted' : 'entry.won';
-      sendWebhook(ctx, input.merchantId, type, input.dropId, `${input.dropId}.${type}.${entryId}`, { entryId, slot: input.slot, purchaseDeadline: new Date(input.deadline).toISOString() }, await ctx.date.now());
+      sendWebhook(ctx, input.merchantId, type, input.dropId, `${input.dropId}.${type}.${entryId}`, { ...holderData(h), purchaseDeadline: new Date(input.deadline).toISOString() }, await ctx.date.now());
       noticeOnOffer(ctx, input);
       await save(ctx, h);
     },
@@ -60,7 +64,7 @@ export const holderObject = restate.object({
       Object.assign(h, { status: 'purchased', purchasedAt: now }, input.orderId ? { orderId: input.orderId } : {});
       ctx.objectSendClient(drop, h.dropId).slotResult({ slot: h.slot, entryId: h.entryId, outcome: 'purchased' });
       noticeOnPurchase(ctx, h.dropId, h.entryId);
-      sendWebhook(ctx, h.merchantId, 'purchase.completed', h.dropId, `${h.dropId}.purchase.completed.${h.entryId}`, { entryId: h.entryId, slot: h.slot, orderId: h.orderId ?? null }, now);
+      sendWebhook(ctx, h.merchantId, 'purchase.completed', h.dropId, `${h.dropId}.purchase.completed.${h.entryId}`, { ...holderData(h), orderId: h.orderId ?? null }, now);
       await save(ctx, h);
       return ok({ dropId: h.dropId, entryId: h.entryId, slot: h.slot, ...(h.orderId ? { orderId: h.orderId } : {}), purchasedAt: now });
     },
@@ -71,7 +75,7 @@ export const holderObject = restate.object({
       if (!h || h.status !== 'offered') return;
       h.status = 'expired';
       ctx.objectSendClient(drop, h.dropId).slotResult({ slot: h.slot, entryId: h.entryId, outcome: 'expired' });
-      sendWebhook(ctx, h.merchantId, 'winner.expired', h.dropId, `${h.dropId}.winner.expired.${h.entryId}`, { entryId: h.entryId, slot: h.slot }, await ctx.date.now());
+      sendWebhook(ctx, h.merchantId, 'winner.expired', h.dropId, `${h.dropId}.winner.expired.${h.entryId}`, holderData(h), await ctx.date.now());
       await save(ctx, h);
     },
 

@@ -138,5 +138,16 @@ export const ledgerObject = restate.object({
       return { rows, pages: meta.pages, pageSize: PAGE_SIZE };
     }),
     ...contactHandlers,
+
+    /** One pass over the drop's pages, at the draw, for its winners and backups on this shard. */
+    shoppersOf: restate.handlers.object.shared(async (ctx: ObjectSharedContext<LedgerState>, input: { dropId: string; entryIds: string[] }) => {
+      const meta = await metaOf(ctx, input.dropId);
+      const wanted = new Set(input.entryIds);
+      const found: Record<string, string> = {};
+      for (let p = 0; p < meta.pages && wanted.size; p++) {
+        for (const row of (await ctx.get(key.page(input.dropId, p))) ?? []) if (wanted.delete(row[0])) found[row[0]] = row[3];
+      }
+      return found;
+    }),
   } satisfies LedgerHandlers,
 });

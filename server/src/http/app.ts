@@ -12,6 +12,8 @@ import { dropRoutes } from './routes/drops.js';
 import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
 import { emailRoutes } from './routes/email.js';
+import { widgetRoutes } from './routes/widget.js';
+import { loadWidgetBundle } from './widget-bundle.js';
 
 export function createApiApp(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
@@ -26,6 +28,7 @@ export function createApiApp(deps: ApiDeps): Hono<ApiEnv> {
   app.on('POST', ['/v1/public/drops/:dropId/challenge', '/v1/public/drops/:dropId/entries', '/v1/public/drops/:dropId/purchase', '/v1/public/drops/:dropId/watch'], rateLimit(deps));
   app.route('/v1/public', auditRoutes(deps));
   app.route('/v1/public', publicRoutes(deps));
+  app.route('/v1/widget', widgetRoutes(deps.widget === undefined ? loadWidgetBundle() : deps.widget));
   app.route('/v1/admin', adminRoutes(deps));
   app.route('/v1', emailRoutes(deps));
   app.route('/v1', accountRoutes(deps));

@@ -5,6 +5,7 @@ import type { RateLimiter } from '../core/rate-limit.js';
 import { FairdropError } from '../core/errors.js';
 import type { ProxyTrust } from '../core/client-address.js';
 import type { SecretKeyring } from '../core/secret-box.js';
+import type { WidgetBundle } from './widget-bundle.js';
 
 export interface ApiConfig {
   serverSecret: string;
@@ -38,6 +39,8 @@ export interface ApiDeps {
   random: (n: number) => Uint8Array;
   fetch: typeof fetch;
   log: (msg: string, extra?: Record<string, unknown>) => void;
+  /** The built widget to serve at /v1/widget (default: read from @fairdrop/widget's dist/; null: none). */
+  widget?: WidgetBundle | null;
 }
 
 export async function readJson(req: { json: () => Promise<unknown>; header: (n: string) => string | undefined }): Promise<unknown> {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { notifyPreferences } from './email-schemas.js';
 import { FairdropError } from '../core/errors.js';
 
-export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 of A–Z a–z 0–9 _ -');
+import { ID_PATTERN } from '@fairdrop/sdk/rules';
+
+export const id = z.string().regex(ID_PATTERN, 'use 1–64 of A–Z a–z 0–9 _ -');
 
 /** A path parameter that must be an id; a bad one is reported at its name, in the path (not at the body). */
 export function pathId(name: string, raw: string | undefined): string {
@@ -60,6 +62,7 @@ export const dropCreate = z.object({
     .refine((m) => Object.keys(m).length <= 20, 'at most 20 tiers'),
   rollover: z.object({ enabled: z.boolean().default(true), cap: z.number().int().min(0).max(100).default(10) }).strict().default({ enabled: true, cap: 10 }),
   allowAnonymous: z.boolean().default(false),
+  anonymousIdsInWebhooks: z.boolean().default(false),
   checkoutUrl: httpUrl.optional(),
   // Reserved: the record names a beacon only once the draw fetches one (not built yet), so it must stay empty.
   beaconSource: z.literal('', { message: 'beacons are not supported yet; leave beaconSource empty' }).default(''),
@@ -86,4 +89,4 @@ export const registration = z.object({
   notify: notifyPreferences.optional(),
 }).strict();
 
-export const purchaseConfirm = z.object({ purchaseToken: z.string().min(1).max(1000), orderId: z.string().max(128).optional() }).strict();
+export const purchaseConfirm = z.object({ purchaseToken: z.string().min(1).max(1000), orderId: z.string().max(128).optional(), customerId: z.string().min(1).max(64).optional() }).strict();

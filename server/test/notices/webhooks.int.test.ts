@@ -39,7 +39,7 @@ describe('webhooks', () => {
       expect(sink.contractErrors).toEqual([]);
       const created = sink.got.filter((g) => g.event.type === 'entry.created').map((g) => g.event);
       expect(created.map((e) => e.data.entryId).sort()).toEqual(receipts.map((r) => r.entryId).sort());
-      expect(created.map((e) => e.data.shopperId).sort()).toEqual(['ada', 'bo', 'cy']);
+      expect(created.map((e) => e.data.customerId).sort()).toEqual(['ada', 'bo', 'cy']);
       const lost = sink.got.filter((g) => g.event.type === 'entry.lost').map((g) => g.event);
       expect(lost.map((e) => e.data.entryId).sort()).toEqual(receipts.map((r) => r.entryId).filter((e) => !record.winners.includes(e)).sort());
       expect(lost.every((e) => e.data.rolloverCreditsEarned === 0 && e.id === `${d.id}.entry.lost.${e.data.entryId}`)).toBe(true);

@@ -30,6 +30,8 @@ export class LiveController implements ReactiveController {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private connected = false;
+  /** The URL the open stream (or the pending reconnect) is for. */
+  private url: string | null = null;
 
   constructor(private host: ReactiveControllerHost, private o: LiveOptions) {
     host.addController(this);
@@ -60,6 +62,11 @@ export class LiveController implements ReactiveController {
     this.connect();
   }
 
+  /** Open the stream when its URL changed (the drop loaded, the shopper changed); else keep it. */
+  follow(): void {
+    if (this.o.url() !== this.url) this.restart();
+  }
+
   private set(s: LiveState): void {
     if (this.state !== s) { this.state = s; this.host.requestUpdate(); }
   }
@@ -68,7 +75,7 @@ export class LiveController implements ReactiveController {
     if (!this.connected) return;
     clearTimeout(this.retryTimer);
     if (typeof navigator === 'object' && navigator.onLine === false) return this.set('offline');
-    const url = this.o.url();
+    const url = (this.url = this.o.url());
     const ES = this.o.eventSource();
     if (!url) return;
     if (!ES) return this.startPolling();

@@ -26,13 +26,15 @@ export class PowController implements ReactiveController {
 
   /** Load the pool's code ahead of the first solve. */
   prepare(): Promise<PowPool> {
-    return (this.pool ??= this.createPool());
+    // A chunk that failed to load (network dropped) is asked for again next time, not cached.
+    return (this.pool ??= this.createPool().catch((e) => { this.pool = undefined; throw e; }));
   }
 
   /** Solve one challenge; rejects with an AbortError when cancelled. */
-  async solve(prefix: string, difficulty: number): Promise<Solution> {
+  async solve(prefix: string, difficulty: number, signal?: AbortSignal): Promise<Solution> {
     this.cancel();
     const abort = (this.abort = new AbortController());
+    signal?.addEventListener('abort', () => abort.abort(signal.reason), { once: true });
     this.solving = true;
     this.progress = 0;
     this.host.requestUpdate();

@@ -29,9 +29,10 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 
 export function fmt(template: string, vars: Record<string, string | number> = {}): string {
   return template
+    // Plain `{name}` first, so a plural form may hold a placeholder: `{n|{item}|{items}}`.
+    .replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
     // `{n|one|other}`: the first form when n is 1, the second otherwise.
-    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) => (Number(vars[k]) === 1 ? one : other))
-    .replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) => (Number(vars[k]) === 1 ? one : other));
 }
 
 export { en };

@@ -4,32 +4,40 @@ import { fmt } from '../i18n/index.js';
 import type { Ctx } from './context.js';
 import { formatMoney, quote, ticketPrice } from './pricing.js';
 
+/** The line under the stepper: what the next ticket would cost, or why there is none. */
+function nextHint(c: Ctx, n: number, max: number, money: (a: number) => string): string {
+  const d = c.drop!;
+  if (max <= 1) return c.credits > 0 ? fmt(c.t.rolloverNoRoom, { n: c.credits }) : '';
+  if (n >= max) return c.t.maxReached;
+  const price = ticketPrice(d, n + 1, c.credits);
+  if (price > 0) return fmt(c.t.nextTicket, { n: n + 1, price: money(price) });
+  return fmt(quote(d, n + 1, c.credits).rollover > quote(d, n, c.credits).rollover ? c.t.nextCredit : c.t.nextFree, { n: n + 1 });
+}
+
 export function ticketSelector(c: Ctx): TemplateResult {
   const d = c.drop!;
-  const credits = c.me?.rolloverCredits ?? 0;
   const max = Math.max(1, d.maxTickets || 1);
   const n = Math.min(c.tickets, max);
-  const q = quote(d, n, credits);
+  const q = quote(d, n, c.credits);
   const money = (a: number) => (a === 0 ? c.t.free : formatMoney(a, d.ticketPrice?.currency, c.lang));
   const pct = new Intl.NumberFormat(c.lang, { style: 'percent', maximumFractionDigits: q.odds < 0.1 ? 1 : 0 });
-  const hint = n >= max
-    ? (max > 1 ? c.t.maxReached : c.t.ticketFree)
-    : fmt(c.t.nextTicket, { n: n + 1, price: money(ticketPrice(d, n + 1, credits)) });
-  const stepper = max > 1
-    ? html`<div class="stepper" role="group" aria-labelledby="tickets-label">
+  const hint = nextHint(c, n, max, money);
+  const selector = max > 1
+    ? html`<div class="row"><span id="tickets-label">${c.t.tickets}</span>
+      <div class="stepper" role="group" aria-labelledby="tickets-label">
         <button part="stepper-button" class="step" aria-label=${c.t.fewer} ?disabled=${n <= 1} @click=${c.on.fewer}>−</button>
         <output id="tickets-out" aria-live="polite" aria-labelledby="tickets-label tickets-out">${n}</output>
         <button part="stepper-button" class="step" aria-label=${c.t.more} ?disabled=${n >= max} @click=${c.on.more}>+</button>
-      </div>`
+      </div></div>`
     : nothing;
   return html`<div part="tickets" class="tickets">
-    <div class="row"><span id="tickets-label">${c.t.tickets}</span>${stepper}</div>
+    ${selector}
     <ul class="breakdown">
-      ${credits > 0 ? html`<li>${fmt(c.t.rollover, { n: credits })}</li>` : nothing}
-      ${q.free ? html`<li>${c.t.ticketFree}</li>` : nothing}
-      <li class="hint">${hint}</li>
+      <li>${max > 1 ? c.t.ticketFree : c.t.oneEntry}</li>
+      ${q.rollover > 0 ? html`<li>${fmt(c.t.rollover, { n: q.rollover })}</li>` : nothing}
+      ${hint ? html`<li class="hint">${hint}</li>` : nothing}
     </ul>
-    <div class="row total"><span>${c.t.total}</span><strong>${money(q.amount)}</strong></div>
+    ${max > 1 ? html`<div class="row total"><span>${c.t.total}</span><strong>${money(q.amount)}</strong></div>` : nothing}
     <p class="odds">${fmt(c.t.odds, { odds: pct.format(q.odds) })}</p>
     <button part="button primary" class="primary" ?disabled=${c.retryIn > 0} @click=${c.on.register}>${c.t.enter}</button>
   </div>`;

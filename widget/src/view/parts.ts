@@ -29,6 +29,7 @@ export function errorBanner(c: Ctx): TemplateResult | typeof nothing {
   const e = c.error;
   if (!e) return nothing;
   const key = `e_${e.code}` as MessageKey;
+  // A setup problem (key, origin) is not "something on our side": the store must fix it.
   const text = key in c.t ? c.t[key] : c.t.e_generic;
   const wait = c.retryIn > 0;
   const action = e.code === 'location_required'

@@ -1,36 +1,29 @@
 /**
- * What a number of tickets costs: rollover credits first (free), then the one free entry,
- * then paid tickets at (i−1)² price units each for ticket i. The server's receipt is the
- * authority; this is the preview shown before entering.
+ * The preview shown before entering, computed by the same rules the server charges by
+ * (`@fairdrop/sdk/rules`): the free entry, then rollover credits, then paid tickets at
+ * (i−1)² price units each. Odds are live: they follow the drop's counts.
  */
-import type { PublicDrop } from '../types.js';
+import { entryBreakdown, oddsEstimate, oddsIfEntering, type EntryBreakdown } from '@fairdrop/sdk/rules';
+import type { PublicDrop, Receipt } from '../types.js';
 
-export interface Quote { rollover: number; free: number; paid: number; amount: number; odds: number }
+export interface Quote extends EntryBreakdown { odds: number }
 
-/** Cumulative price units of n tickets: (n−1)n(2n−1)/6. */
-export const units = (n: number): number => (n <= 1 ? 0 : ((n - 1) * n * (2 * n - 1)) / 6);
-
-/** Amount (minor units) of the first n tickets, from the drop's table when it has the row. */
-export function amountFor(drop: PublicDrop, n: number): number {
-  const row = drop.pricing?.find((r) => r.tickets === n);
-  return row ? row.amount : units(n) * (drop.ticketPrice?.amount ?? 0);
-}
-
+/** What `tickets` tickets cost this shopper, with the odds if they entered now. */
 export function quote(drop: PublicDrop, tickets: number, credits = 0): Quote {
-  const rollover = Math.min(credits, tickets);
-  const rest = tickets - rollover;
-  const free = rest > 0 ? 1 : 0;
-  const paid = Math.max(0, rest - 1);
-  // Credits cover tickets 1…r, the free entry is ticket r+1, paid are r+2…n.
-  const amount = amountFor(drop, tickets) - amountFor(drop, rollover + 1);
-  const pool = (drop.counts?.tickets ?? 0) + tickets;
-  const odds = Math.min(1, (drop.inventory * tickets) / Math.max(1, pool));
-  return { rollover, free, paid, amount: Math.max(0, amount), odds };
+  const honoured = drop.rollover?.enabled === false ? 0 : credits;
+  const b = entryBreakdown({ tickets, rolloverCredits: honoured, unitAmount: drop.ticketPrice?.amount ?? 0 });
+  return { ...b, odds: oddsIfEntering(tickets, drop.counts?.tickets ?? 0, drop.counts?.entries ?? 0, drop.inventory) };
 }
 
-/** Price of ticket number n alone (0 when it would be covered by credits or free). */
+/** Price of ticket number n alone (0 when it is the free entry or covered by a credit). */
 export function ticketPrice(drop: PublicDrop, n: number, credits = 0): number {
-  return quote(drop, n, credits).amount - quote(drop, n - 1, credits).amount;
+  return quote(drop, n, credits).amount - (n > 1 ? quote(drop, n - 1, credits).amount : 0);
+}
+
+/** Odds of an entry already in, from the drop's latest counts (the receipt's figure goes stale). */
+export function liveOdds(drop: PublicDrop, r: Receipt): number {
+  const c = drop.counts;
+  return oddsEstimate(r.tickets, Math.max(c?.tickets ?? 0, r.tickets), drop.inventory, Math.max(c?.entries ?? 0, 1));
 }
 
 export function formatMoney(amount: number, currency: string | undefined, lang: string): string {

@@ -4,12 +4,13 @@ import { fmt } from '../i18n/index.js';
 import type { Ctx } from './context.js';
 import { countdown, errorBanner, footer, heading } from './parts.js';
 import { solving, ticketSelector } from './open.js';
-import { receipt } from './receipt.js';
+import { afterDraw, receipt } from './receipt.js';
+import { itemVars } from './items.js';
 import { dateText } from './time.js';
 
 function buy(c: Ctx, promoted: boolean): TemplateResult {
   const t = c.t;
-  return html`${heading(c, promoted ? t.promoted : t.won, promoted ? t.promotedBody : t.wonBody)}
+  return html`${heading(c, promoted ? t.promoted : t.won, fmt(promoted ? t.promotedBody : t.wonBody, itemVars(c)))}
     ${countdown(c, t.buyWithin, c.me?.purchaseDeadline, 'aBuyWithin')}
     <button part="button primary" class="primary buy" @click=${c.on.buy}>${t.buy}</button>`;
 }
@@ -19,6 +20,26 @@ function lost(c: Ctx): TemplateResult {
   return html`${heading(c, c.t.lost, c.t.lostBody)}
     ${earned > 0 ? html`<p part="note" class="note">${fmt(c.t.lostCredits, { n: earned })}</p>` : nothing}
     <p class="muted">${c.t.lostCheer}</p>`;
+}
+
+/** Sold out only when every item was bought; otherwise say how many were left. */
+function completed(c: Ctx): TemplateResult {
+  const d = c.drop!;
+  const sold = d.counts?.purchased ?? 0;
+  const n = d.inventory;
+  if (sold >= n) return heading(c, c.t.completed, fmt(c.t.completedBody, { n, ...itemVars(c) }));
+  const left = n - sold;
+  return heading(c, c.t.ended, fmt(c.t.endedBody, { sold, n, left, ...itemVars(c) }));
+}
+
+function expired(c: Ctx): TemplateResult {
+  const passed = (c.drop?.draw?.backups ?? 0) > 0;
+  return heading(c, c.t.expired, fmt(passed ? c.t.expiredBody : c.t.expiredReleased, itemVars(c)));
+}
+
+function signin(c: Ctx): TemplateResult {
+  const link = c.loginUrl ? html` <a part="link" class="link" href=${c.loginUrl}>${c.t.signinLink}</a>` : nothing;
+  return html`${heading(c, c.t.open, html`${c.t.signin}${link}`)}${countdown(c, c.t.closesIn, c.drop!.closesAt, 'aClosesIn')}`;
 }
 
 function body(c: Ctx): TemplateResult {
@@ -34,7 +55,7 @@ function body(c: Ctx): TemplateResult {
     case 'open':
       return html`${heading(c, t.open)}${countdown(c, t.closesIn, drop!.closesAt, 'aClosesIn')}${ticketSelector(c)}`;
     case 'signin':
-      return html`${heading(c, t.open, t.signin)}${countdown(c, t.closesIn, drop!.closesAt, 'aClosesIn')}`;
+      return signin(c);
     case 'solving':
     case 'sending':
       return html`${heading(c, c.view === 'solving' ? t.solving : t.sending, t.solvingBody)}${solving(c, c.view === 'sending')}`;
@@ -43,21 +64,21 @@ function body(c: Ctx): TemplateResult {
     case 'drawing':
       return html`${heading(c, t.drawing, t.drawingBody)}${receipt(c)}`;
     case 'missed':
-      return heading(c, t.missed, drop!.phase === 'closed'
-        ? fmt(t.missedClosed, { time: dateText(drop!.closesAt, c.lang) }) : t.missedPurchase);
+      return html`${heading(c, t.missed, drop!.phase === 'closed'
+        ? fmt(t.missedClosed, { time: dateText(drop!.closesAt, c.lang) }) : t.missedPurchase)}${afterDraw(c)}`;
     case 'won':
     case 'promoted':
-      return buy(c, c.view === 'promoted');
+      return html`${buy(c, c.view === 'promoted')}${afterDraw(c)}`;
     case 'purchased':
-      return heading(c, t.purchased, t.purchasedBody);
+      return html`${heading(c, t.purchased, fmt(t.purchasedBody, itemVars(c)))}${afterDraw(c)}`;
     case 'backup':
-      return html`${heading(c, t.backup, fmt(t.backupBody, { n: c.me?.backupPosition ?? '?' }))}${receipt(c)}`;
+      return html`${heading(c, t.backup, fmt(t.backupBody, { n: c.me?.backupPosition ?? '?' }))}${afterDraw(c)}`;
     case 'lost':
-      return lost(c);
+      return html`${lost(c)}${afterDraw(c)}`;
     case 'expired':
-      return heading(c, t.expired, t.expiredBody);
+      return html`${expired(c)}${afterDraw(c)}`;
     case 'completed':
-      return heading(c, t.completed, t.completedBody);
+      return html`${completed(c)}${afterDraw(c)}`;
     case 'cancelled':
       return heading(c, t.cancelled, t.cancelledBody);
   }

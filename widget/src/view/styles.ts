@@ -79,6 +79,13 @@ export const styles = css`
     background: var(--_surface); border-radius: calc(var(--_radius) - 4px); padding: 12px 14px; }
   .receipt dt { color: var(--_muted); }
   .receipt dd { margin: 0; text-align: end; overflow-wrap: anywhere; }
+  code { white-space: nowrap; }
+  #title:focus-visible { outline-offset: 6px; border-radius: 4px; }
+  .verify { display: grid; gap: 8px; justify-items: start; border-top: 1px solid var(--_border); padding-top: 12px; }
+  .verify p { margin: 0; }
+  .good { color: var(--_success); }
+  .bad { color: var(--_danger); }
+  .small { font-size: .85em; }
   .link { color: var(--_accent); font-weight: 600; }
   .note { color: var(--_success); font-weight: 600; }
   .error { border: 1px solid var(--_danger); color: var(--_danger); border-radius: calc(var(--_radius) - 4px);

@@ -60,7 +60,7 @@ export async function stepJob(ctx: ObjectContext, env: StepEnv, job: Job, exclud
       ctx.objectSendClient(mailboxApi, `${job.dropId}:${t.id}`).notify({ kind: job.kind, merchantId: env.merchantId, dropId: job.dropId, contact: t.contact, drop: job.drop, settings: env.settings, recipient: states[i] ?? NO_RECIPIENT_STATE, at: env.now + offsets[i]!, ...(credits !== undefined ? { credits } : {}) }, later(offsets[i]!));
     }
     if (hooks) {
-      const data = { entryId: t.id, ...(t.shopperId?.startsWith('c_') ? { shopperId: t.shopperId.slice(2) } : {}), rolloverCreditsEarned: credits ?? 0 };
+      const data = { entryId: t.id, ...(t.shopperId?.startsWith('c_') ? { customerId: t.shopperId.slice(2) } : {}), rolloverCreditsEarned: credits ?? 0 };
       ctx.serviceSendClient(webhooksApi).dispatch({ merchantId: env.merchantId, event: { id: `${job.dropId}.entry.lost.${t.id}`, type: 'entry.lost', createdAt: new Date(env.now).toISOString(), dropId: job.dropId, data } }, later(offsets[i]!));
     }
   });

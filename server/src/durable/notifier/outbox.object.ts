@@ -52,7 +52,7 @@ export const outbox = restate.object({
       for (const it of input.items) {
         if (email && it.contact) ctx.objectSendClient(mailboxApi, `${it.dropId}:${it.entryId}`).notify({ kind: 'entered', merchantId: ctx.key, dropId: it.dropId, contact: it.contact });
         if (it.announce) {
-          const data = { entryId: it.entryId, ...(it.shopperId.startsWith('c_') ? { shopperId: it.shopperId.slice(2) } : {}), tickets: it.tickets, weight: it.weight };
+          const data = { entryId: it.entryId, ...(it.shopperId.startsWith('c_') ? { customerId: it.shopperId.slice(2) } : {}), tickets: it.tickets, weight: it.weight };
           ctx.serviceSendClient(webhooksApi).dispatch({ merchantId: ctx.key, event: { id: `${it.dropId}.entry.created.${it.entryId}`, type: 'entry.created', createdAt: now, dropId: it.dropId, data } });
         }
       }

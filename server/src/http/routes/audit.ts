@@ -31,7 +31,8 @@ export function auditRoutes(deps: ApiDeps): Hono {
     const info = await services.drop(dropId);
     if (!info) throw new FairdropError('drop_not_found', `There is no drop "${dropId}".`);
     const rec = info.drop.draw ? await services.record(dropId) : null;
-    if (!rec) throw new FairdropError('not_drawn', 'The draw has not run yet. The record, snapshot and proofs appear when it has.');
+    if (!rec && info.drop.phase === 'cancelled') throw new FairdropError('not_drawn', 'This drop was cancelled before its draw: no draw ran and none will.', { phase: 'cancelled' });
+    if (!rec) throw new FairdropError('not_drawn', 'The draw has not run yet. The record, snapshot and proofs appear when it has.', { phase: info.drop.phase });
     return { info, rec };
   }
 

@@ -90,10 +90,20 @@ export function dropRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const check = verifyToken<PurchasePayload>('pt', body.purchaseToken, deps.config.serverSecret, deps.now());
     if (!check.ok && check.reason === 'expired') throw new FairdropError('purchase_window_expired', 'The purchase window ended before the confirmation; refund the payment.');
     if (!check.ok || check.payload.d !== config.id) throw new FairdropError('purchase_token_invalid', 'This purchase token was not issued for this drop.');
+    assertSameShopper(check.payload.c, body.customerId);
     const input = body.orderId ? { nonce: check.payload.n, orderId: body.orderId } : { nonce: check.payload.n };
     const p = unwrap(await services.durable.holder(entryKey(config.id, check.payload.e)).confirm(input));
     return c.json({ ...p, ...(check.payload.c ? { shopperId: check.payload.c } : {}), purchasedAt: iso(p.purchasedAt) });
   });
 
   return app;
+}
+
+/** A purchase token is usable only by the shopper it was issued to (the merchant says who is paying). */
+function assertSameShopper(issuedTo: string | undefined, payer: string | undefined): void {
+  if (issuedTo === payer) return;
+  const detail = !issuedTo ? 'This token was issued to an anonymous shopper; confirm it without `customerId`.'
+    : !payer ? 'This token was issued to a signed-in customer: pass `customerId`, the id of the customer whose session is paying.'
+      : 'This token was issued to another customer than the one paying; do not take the payment (or refund it).';
+  throw new FairdropError('purchase_shopper_mismatch', detail);
 }
