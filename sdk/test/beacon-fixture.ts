@@ -13,8 +13,8 @@ export interface QuicknetRound { round: number; signature: string; randomness: s
 export const quicknetRounds: QuicknetRound[] = JSON.parse(readFileSync(new URL('./vectors/drand-quicknet.json', import.meta.url), 'utf8')).rounds;
 export const round = (r: number): QuicknetRound => quicknetRounds.find((q) => q.round === r)!;
 
-/** A close time (ms) whose committed round is `r`: one second into the period before round r. */
-export const closesAtFor = (chain: DrandChain, r: number): number => (chain.genesis + (r - 2) * chain.period + 1) * 1000;
+/** A close time (ms) whose committed round is `r`: half a second before round r − 1 is produced. */
+export const closesAtFor = (chain: DrandChain, r: number): number => (chain.genesis + (r - 2) * chain.period) * 1000 - 500;
 
 export const ENTRIES = Array.from({ length: 40 }, (_, i) => ({ entryId: `e${String(i).padStart(3, '0')}`, weight: 1 + (i % 5) }));
 
