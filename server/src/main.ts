@@ -33,7 +33,7 @@ export async function start(config: Config): Promise<Running> {
   const has = (r: Config['role']) => config.role === 'all' || config.role === r;
 
   if (has('worker')) {
-    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate });
+    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate, drand: config.drand });
     const ep = await serveEndpoint(config.endpointPort, config.host);
     closers.push(ep.close);
   }

@@ -24,7 +24,11 @@ export interface DropConfig {
   rollover: { enabled: boolean; cap: number };
   allowAnonymous: boolean;
   checkoutUrl?: string;
+  /** `"drand:" || chainHash` (DRAW-SPEC §4.1), or '' for a drop without a beacon. */
   beaconSource: string;
+  /** With a beacon: the round fixed at creation, and when it is produced (ms). */
+  beaconRound?: number;
+  beaconAt?: number;
   trustThreshold: number;
   powDifficulty: number;
   shards: number;

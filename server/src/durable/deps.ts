@@ -3,6 +3,7 @@
  * (main.ts). Handlers reach it only inside ctx.run, so replays never repeat its side effects.
  */
 import type { Bus } from '../bus/bus.js';
+import type { DrandConfig } from '../config.js';
 
 export interface DurableDeps {
   bus: Bus;
@@ -13,6 +14,8 @@ export interface DurableDeps {
   /** Allow webhook deliveries to private addresses (development only). */
   webhookAllowPrivate: boolean;
   log: (msg: string, extra?: Record<string, unknown>) => void;
+  /** The drand chain drops commit to and the relays its rounds are fetched from. */
+  drand: DrandConfig;
 }
 
 let current: DurableDeps | undefined;

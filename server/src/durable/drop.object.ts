@@ -7,12 +7,15 @@ import * as restate from '@restatedev/restate-sdk';
 import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomBytes } from 'node:crypto';
-import { runDraw, commitmentOf, fromHex, toHex, DrawInputError } from '@fairdrop/sdk/draw';
-import type { Counts, DropConfig, Phase, Slot, DrawState, DrawRecordView } from '../core/model.js';
+import { runDraw, commitmentOf, fromHex, toHex, DrawInputError, beaconRoundFor, beaconSourceOf, roundTime } from '@fairdrop/sdk/draw';
+import type { Counts, DropConfig, Phase, Slot, DrawState, DrawRecordView, PublicDrop } from '../core/model.js';
 import { publicView, totalCounts, promoteAfterExpiry, type DrawSummary, type DropView } from '../core/drop.js';
 import { ledgerKey, holderKey, shardOfEntryId } from '../core/ids.js';
 import { parseEntryLines } from '../core/ledger.js';
 import { fail, ok, type Outcome } from '../core/errors.js';
+import { afterFailure, type BeaconState } from '../core/beacon.js';
+import { durableDeps } from './deps.js';
+import { fetchRound } from './drand-relays.js';
 import { publishDrop, sendWebhook } from './publish.js';
 import type { LedgerObject } from './ledger.object.js';
 import type { HolderObject } from './holder.object.js';
@@ -24,15 +27,17 @@ const merchantApi = { name: 'merchant' } as MerchantObject;
 const after = (ms: number) => restate.rpc.sendOpts({ delay: { milliseconds: Math.max(0, ms) } });
 
 type Ctx = ObjectContext | ObjectSharedContext;
-export type DropInit = Omit<DropConfig, 'commitment' | 'createdAt'>;
+export type DropInit = Omit<DropConfig, 'commitment' | 'createdAt' | 'beaconSource' | 'beaconRound' | 'beaconAt'> & { beacon: 'drand' | 'none' };
+/** What drawNow answers: the record, or the public drop while it waits for its drand round. */
+export type DrawNowResult = { record: DrawRecordView } | { waiting: PublicDrop };
 
 async function view(ctx: Ctx): Promise<DropView | null> {
-  const [config, phase, version, counts, purchased, summary] = await all([
+  const [config, phase, version, counts, purchased, summary, beacon] = await all([
     ctx.get<DropConfig>('config'), ctx.get<Phase>('phase'), ctx.get<number>('version'),
-    ctx.get<Record<string, Counts>>('counts'), ctx.get<number>('purchased'), ctx.get<DrawSummary>('summary'),
+    ctx.get<Record<string, Counts>>('counts'), ctx.get<number>('purchased'), ctx.get<DrawSummary>('summary'), ctx.get<BeaconState>('beacon'),
   ]);
   if (!config || !phase) return null;
-  return { config, phase, version: version ?? 0, counts: totalCounts(counts ?? {}), purchased: purchased ?? 0, summary };
+  return { config, phase, version: version ?? 0, counts: totalCounts(counts ?? {}), purchased: purchased ?? 0, summary, beacon };
 }
 
 /** Bump the version, publish the public state, and return it. */
@@ -66,21 +71,42 @@ async function sealShards(ctx: ObjectContext, config: DropConfig) {
   return all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledgerApi, ledgerKey(config.merchantId, s)).seal(config.id)));
 }
 
-/** Close registration, seal the shards, draw once, offer the slots. */
-async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<DrawRecordView> {
+/**
+ * Close registration and seal the shards. Without a beacon the draw runs now; with one, the drop
+ * waits in `closed` for its committed round (a durable timer to when it is produced) — closing
+ * early never changes the round. Returns the record, or null while waiting.
+ */
+async function close(ctx: ObjectContext, config: DropConfig): Promise<DrawRecordView | null> {
+  if (config.beaconRound !== undefined) ctx.set('beacon', { round: config.beaconRound, expectedAt: config.beaconAt!, state: 'waiting', attempts: 0 } satisfies BeaconState);
   await setPhase(ctx, config, 'closed', 'drop.closed');
   const sealed = await sealShards(ctx, config);
   const counts: Record<string, Counts> = {};
   sealed.forEach((s, i) => { counts[i] = s.counts; });
   ctx.set('counts', counts);
+  if (config.beaconRound === undefined) return draw(ctx, config, sealed.map((s) => s.lines), null);
+  ctx.objectSendClient(dropApi, ctx.key).fetchBeacon(after(config.beaconAt! - (await ctx.date.now())));
+  return null;
+}
+
+/** Run the draw once on the sealed entries (and the beacon's signature, if any), then offer the slots. */
+async function draw(ctx: ObjectContext, config: DropConfig, lines: string[], beacon: { signature: string } | null): Promise<DrawRecordView> {
   const secret = (await ctx.get<string>('secret'))!;
   const drawnAt = await ctx.date.now();
   const record = await ctx.run('draw', () => {
-    const entries = sealed.flatMap((s) => parseEntryLines(s.lines));
-    const r = drawOrStop({ dropId: config.id, secret, inventory: config.inventory, backupCount: config.backupCount, entries, beacon: '', beaconSource: config.beaconSource || null });
+    const entries = lines.flatMap((l) => parseEntryLines(l));
+    const r = drawOrStop({
+      dropId: config.id, secret, inventory: config.inventory, backupCount: config.backupCount, entries, closesAt: new Date(config.closesAt).toISOString(),
+      ...(beacon ? { beaconSource: config.beaconSource, beaconRound: config.beaconRound!, beaconSignature: beacon.signature } : { beacon: '', beaconSource: null }),
+    });
     return { ...r.record, seed: r.seed, drawnAt: new Date(drawnAt).toISOString() } as DrawRecordView;
   });
   ctx.set('draw', { record, drawnAt } satisfies DrawState);
+  await offer(ctx, config, record, drawnAt);
+  return record;
+}
+
+/** Offer a slot to each winner, remember the backups, announce; complete at once if nobody won. */
+async function offer(ctx: ObjectContext, config: DropConfig, record: DrawRecordView, drawnAt: number): Promise<void> {
   ctx.set('summary', { root: record.root, entryCount: record.entryCount, totalWeight: record.totalWeight, winners: record.winners.length, backups: record.backups.length, backupsPromoted: 0, drawnAt } satisfies DrawSummary);
   const windowMs = config.purchaseWindowSeconds * 1000;
   // One key per slot and per backup, so each purchase or expiry touches O(1) state, not the lists.
@@ -95,7 +121,35 @@ async function closeAndDraw(ctx: ObjectContext, config: DropConfig): Promise<Dra
   ctx.set('phase', record.winners.length ? 'purchase' : 'completed');
   await announce(ctx, 'draw');
   if (!record.winners.length) await finish(ctx, config);
-  return record;
+}
+
+/**
+ * The beacon timer: fetch the committed round from the relays (only a signature that verifies is
+ * accepted), then draw; if none answers, say so publicly and try again with backoff. Never draws
+ * without the round.
+ */
+async function fetchBeacon(ctx: ObjectContext): Promise<void> {
+  const [config, phase, b, drawn] = await all([ctx.get<DropConfig>('config'), ctx.get<Phase>('phase'), ctx.get<BeaconState>('beacon'), ctx.get<DrawState>('draw')]);
+  if (!config || phase !== 'closed' || !b || drawn || config.beaconRound === undefined) return;
+  const got = await ctx.run('fetch beacon', async () => {
+    const { drand, fetch, log } = durableDeps();
+    if (beaconSourceOf(drand.chain) !== config.beaconSource) return { ok: false as const, error: `this server is configured for ${beaconSourceOf(drand.chain)}, but the drop committed to ${config.beaconSource}` };
+    const r = await fetchRound(drand.chain, config.beaconRound!, drand.relays, fetch, drand.timeoutMs);
+    if (!r.ok) log('drand round not available', { dropId: config.id, round: config.beaconRound, error: r.error });
+    return r.ok ? { ok: true as const, signature: r.signature } : r;
+  });
+  const now = await ctx.date.now();
+  if (!got.ok) {
+    const { retryMs, retryMaxMs } = durableDeps().drand;
+    const next = afterFailure(b, now, got.error, retryMs, retryMaxMs);
+    ctx.set('beacon', next);
+    ctx.objectSendClient(dropApi, ctx.key).fetchBeacon(after(next.nextAttemptAt! - now));
+    await announce(ctx, 'phase');
+    return;
+  }
+  ctx.set('beacon', { ...b, state: 'received', attempts: b.attempts + 1 } satisfies BeaconState);
+  const lines = await all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledgerApi, ledgerKey(config.merchantId, s)).lines(config.id)));
+  await draw(ctx, config, lines, got);
 }
 
 /** Every slot is final: complete, and tell each shard which of its entries held a slot. */
@@ -118,7 +172,15 @@ export const drop = restate.object({
       if (existing) return publicView((await view(ctx))!, await ctx.date.now());
       const secret = await ctx.run('secret', () => randomBytes(32).toString('hex'));
       const now = await ctx.date.now();
-      const config: DropConfig = { ...init, id: ctx.key, commitment: toHex(commitmentOf(fromHex(secret))), createdAt: now };
+      const config: DropConfig = { ...init, id: ctx.key, commitment: toHex(commitmentOf(fromHex(secret))), createdAt: now, beaconSource: '' };
+      if (init.beacon === 'drand') {
+        // DRAW-SPEC §4.1: fixed now, published with the commitment — the first round after the scheduled close.
+        Object.assign(config, await ctx.run('beacon round', () => {
+          const { chain } = durableDeps().drand;
+          const round = beaconRoundFor(chain, init.closesAt);
+          return { beaconSource: beaconSourceOf(chain), beaconRound: round, beaconAt: roundTime(chain, round) * 1000 };
+        }));
+      }
       ctx.set('config', config);
       ctx.set('secret', secret);
       ctx.set('phase', 'scheduled' satisfies Phase);
@@ -139,25 +201,33 @@ export const drop = restate.object({
       const config = await ctx.get<DropConfig>('config');
       const phase = await ctx.get<Phase>('phase');
       if (!config || (phase !== 'registration' && phase !== 'scheduled')) return;
-      await closeAndDraw(ctx, config);
+      await close(ctx, config);
     },
 
-    /** Merchant override: close now and draw; returns the record (also when drawn already). */
-    drawNow: async (ctx: ObjectContext): Promise<Outcome<DrawRecordView>> => {
+    /** The drand round's timer and its retries (see fetchBeacon). */
+    fetchBeacon: async (ctx: ObjectContext) => fetchBeacon(ctx),
+
+    /**
+     * Merchant override: close now and draw; returns the record (also when drawn already), or the
+     * drop while it waits for its drand round (the round never moves earlier).
+     */
+    drawNow: async (ctx: ObjectContext): Promise<Outcome<DrawNowResult>> => {
       const config = await ctx.get<DropConfig>('config');
       if (!config) return fail('drop_not_found', 'No drop with this id.');
       const phase = await ctx.get<Phase>('phase');
       if (phase === 'cancelled') return fail('invalid_state', 'The drop was cancelled; there is nothing to draw.');
-      if (phase === 'registration' || phase === 'scheduled') return ok(await closeAndDraw(ctx, config));
-      return ok((await ctx.get<DrawState>('draw'))!.record);
+      const record = phase === 'registration' || phase === 'scheduled' ? await close(ctx, config) : (await ctx.get<DrawState>('draw'))?.record;
+      return ok(record ? { record } : { waiting: publicView((await view(ctx))!, await ctx.date.now()) });
     },
 
     cancel: async (ctx: ObjectContext): Promise<Outcome<null>> => {
       const config = await ctx.get<DropConfig>('config');
       if (!config) return fail('drop_not_found', 'No drop with this id.');
       const phase = await ctx.get<Phase>('phase');
-      if (phase !== 'scheduled' && phase !== 'registration') return fail('invalid_state', `A drop in phase "${phase}" can no longer be cancelled.`);
-      await sealShards(ctx, config);
+      // Waiting for the beacon (closed, not drawn) may still be cancelled; the shards are sealed already.
+      const waiting = phase === 'closed' && !(await ctx.get<DrawState>('draw'));
+      if (phase !== 'scheduled' && phase !== 'registration' && !waiting) return fail('invalid_state', `A drop in phase "${phase}" can no longer be cancelled.`);
+      if (!waiting) await sealShards(ctx, config);
       // Rollover credits spent on this drop go back to their shoppers.
       for (let s = 0; s < config.shards; s++) ctx.objectSendClient(ledgerApi, ledgerKey(config.merchantId, s)).settle({ dropId: config.id, kept: [], cancelled: true });
       await setPhase(ctx, config, 'cancelled', 'drop.cancelled');

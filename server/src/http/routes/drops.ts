@@ -8,8 +8,8 @@ import { requireSecretKey } from '../auth.js';
 import { FairdropError, unwrap, type Outcome } from '../../core/errors.js';
 import { base62, ledgerKey, holderKey } from '../../core/ids.js';
 import { verifyToken, type PurchasePayload } from '../../core/tokens.js';
-import type { DropInit } from '../../durable/drop.object.js';
-import type { DrawRecordView, PublicDrop, DropConfig } from '../../core/model.js';
+import type { DropInit, DrawNowResult } from '../../durable/drop.object.js';
+import type { PublicDrop, DropConfig } from '../../core/model.js';
 import type { PageRow } from '../../core/ledger.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -62,9 +62,10 @@ export function dropRoutes(deps: ApiDeps): Hono {
   app.post('/drops/:dropId/draw', async (c) => {
     const m = await auth(c);
     const dropId = (await services.dropOf(m.id, c.req.param('dropId'))).config.id;
-    const record = unwrap(await services.restate.call<Outcome<DrawRecordView>>('drop', dropId, 'drawNow', undefined, { timeoutMs: 300_000 }));
+    const r = unwrap(await services.restate.call<Outcome<DrawNowResult>>('drop', dropId, 'drawNow', undefined, { timeoutMs: 300_000 }));
     services.forgetDrop(dropId);
-    return c.json(record);
+    // 202: closed, waiting for the committed drand round (DRAW-SPEC §4.1); the draw follows by itself.
+    return 'record' in r ? c.json(r.record) : c.json(r.waiting, 202);
   });
 
   app.get('/drops/:dropId/entries', async (c) => {
