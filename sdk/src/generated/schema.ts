@@ -161,6 +161,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verify/{dropId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The verify page — recomputes the draw in the shopper's own browser (HTML; no key).
+         * @description Downloads the record and the snapshot from this origin and runs the SDK verifier in a Web Worker: commitment, drand beacon (DRAW-SPEC §4.1), entry root, seed, winners and backups, plus an inclusion check for one entry id. Its Content-Security-Policy allows this origin only.
+         */
+        get: operations["verifyPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A script or style of the verify page (content-hashed names, cached for ever). */
+        get: operations["verifyPageAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/drops/{dropId}/draw": {
         parameters: {
             query?: never;
@@ -1176,6 +1213,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Drop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dropId: components["parameters"]["DropId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyPageAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                    "text/css": string;
                 };
             };
             default: components["responses"]["Problem"];

@@ -9,6 +9,7 @@ import { accountRoutes } from './routes/account.js';
 import { dropRoutes } from './routes/drops.js';
 import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
+import { verifyPageRoutes } from './routes/verify-page.js';
 
 export function createApiApp(deps: ApiDeps): Hono {
   const app = new Hono();
@@ -22,6 +23,7 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.route('/v1/public', auditRoutes(deps));
   app.route('/v1/public', publicRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
+  app.route('/verify', verifyPageRoutes());
   app.route('/v1', accountRoutes(deps));
   app.route('/v1', dropRoutes(deps));
   methodNotAllowed(app);
