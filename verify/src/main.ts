@@ -19,6 +19,7 @@ interface State {
 
 const dropId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
 const chainInfo = readChainInfo(location.hash);
+const linkedEntry = new URLSearchParams(location.hash.slice(1)).get('entry')?.trim() || undefined;
 const state: State = { lang: pickLang(location.search, navigator.languages ?? [navigator.language]), progress: { type: 'progress', stage: 'record', done: 0, total: 1 } };
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: (Node | string)[]) => {
@@ -50,6 +51,7 @@ const entryOut = el('p', { class: 'proof', role: 'status', 'aria-live': 'polite'
 const form = el('form', { class: 'entry' }, entryLabel, el('div', { class: 'row' }, entryInput, entryButton));
 const howTitle = el('h2');
 const howText = el('p');
+if (linkedEntry) entryInput.value = linkedEntry;
 app.replaceChildren(
   el('header', {}, h1, el('div', { class: 'lang' }, langLabel, langSelect)),
   el('section', { 'aria-labelledby': 'progress-label' }, intro, offline, custom, dropLine, progressLabel, progress, verdict),
@@ -62,7 +64,11 @@ const worker = new Worker(new URL('./verify.worker.ts', import.meta.url), { type
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
   if (m.type === 'progress') state.progress = m;
-  else if (m.type === 'result') state.result = m;
+  else if (m.type === 'result') {
+    state.result = m;
+    // The widget's "Verify the draw" link names the shopper's entry: check it straight away.
+    if (linkedEntry) worker.postMessage({ type: 'proof', entryId: linkedEntry });
+  }
   else if (m.type === 'error') state.error = m;
   else state.proof = m;
   update();

@@ -127,6 +127,13 @@ describe('verify page', () => {
     await page.context().close();
   });
 
+  it('checks the entry named in the address (the widget links to #entry=…) by itself', async () => {
+    const page = await open(`/verify/drop_beacon#entry=${record.backups[0]}`);
+    await page.waitForFunction(() => /backup number 1/.test(document.querySelector('.proof')?.textContent ?? ''), null, { timeout: 20_000 });
+    expect(await page.inputValue('#entry-id')).toBe(record.backups[0]);
+    await page.context().close();
+  });
+
   it('asked only this origin, for the page, its assets, the record and the snapshot', async () => {
     const seen = server.requests.filter((p) => p.includes('drop_beacon') || p.startsWith('/verify/assets/'));
     expect(seen.every((p) => /^\/verify\/(drop_beacon|assets\/[\w.-]+)$|^\/v1\/public\/drops\/drop_beacon\/(record|snapshot)$/.test(p))).toBe(true);

@@ -63,8 +63,8 @@ export class Api {
   challenge = () => this.call<PowChallenge>(this.d('/challenge'), 'POST', {});
   register = (req: RegistrationRequest) => this.call<Receipt>(this.d('/entries'), 'POST', req);
   purchase = () => this.call<PurchaseStart>(this.d('/purchase'), 'POST', {});
-  /** Public audit link for a receipt ("verify the draw"). */
-  proofUrl = (entryId: string) => this.c.api.replace(/\/$/, '') + this.d(`/proof/${encodeURIComponent(entryId)}`);
+  /** "Verify the draw": the verify page, which recomputes the draw in the shopper's browser and checks this entry. */
+  proofUrl = (entryId: string) => `${this.c.api.replace(/\/$/, '')}/verify/${encodeURIComponent(this.c.drop)}#entry=${encodeURIComponent(entryId)}`;
   recordUrl = () => this.c.api.replace(/\/$/, '') + this.d('/record');
   /** Whether this client can identify a shopper (token or anonymous id). */
   get identified(): boolean {
