@@ -22,7 +22,7 @@ export interface DrawFacts {
 
 export type FromWorker =
   | { type: 'progress'; stage: 'record' | 'snapshot' | 'compute'; done: number; total: number }
-  | { type: 'result'; ok: boolean; checks: CheckOutcome[]; facts: DrawFacts; ms: number; blsMs: number }
+  | { type: 'result'; ok: boolean; checks: CheckOutcome[]; facts: DrawFacts; ms: number; blsMs: number; parseMs: number; computeMs: number }
   | { type: 'error'; stage: 'record' | 'snapshot' | 'compute'; message: string }
   | { type: 'proof'; entryId: string; found: false }
   | { type: 'proof'; entryId: string; found: true; index: number; size: number; weight: number; pathLength: number; valid: boolean; outcome: 'winner' | 'backup' | 'not_selected'; position?: number };
