@@ -29,9 +29,9 @@ let browser: Browser; let server: Awaited<ReturnType<typeof fixtureServer>>;
 beforeAll(async () => { [browser, server] = await Promise.all([launch(), fixtureServer(fixtures)]); });
 afterAll(async () => { await browser?.close(); await server?.close(); });
 
-async function open(path: string, opts: { lang?: string } = {}): Promise<Page> {
+async function open(path: string, opts: { lang?: string; dark?: boolean } = {}): Promise<Page> {
   // bypassCSP only so the test can inject axe; the page's own CSP is checked separately.
-  const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, bypassCSP: true, locale: opts.lang ?? 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, bypassCSP: true, locale: opts.lang ?? 'en-US', colorScheme: opts.dark ? 'dark' : 'light' });
   const page = await context.newPage();
   await page.goto(`${server.url}${path}`);
   return page;
@@ -83,6 +83,14 @@ describe('verify page', () => {
     expect(await page.textContent('.verdict')).toMatch(/does NOT check out/);
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${shots}verify-failed.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('is axe-clean in dark mode too, failed checks included', async () => {
+    const page = await open('/verify/drop_tampered', { dark: true });
+    await finished(page);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}verify-failed-dark.png`, fullPage: true });
     await page.context().close();
   });
 
