@@ -1,6 +1,9 @@
-// @web/test-runner in Debian's Chromium (never a downloaded browser).
+// @web/test-runner in the system Chromium, else the one inside @sparticuz/chromium (never a download).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumForTests } from '../tools/chromium.mjs';
+
+const { executablePath, args, env } = chromiumForTests();
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
@@ -10,10 +13,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        executablePath,
         headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args,
+        env,
       },
     }),
   ],

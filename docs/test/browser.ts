@@ -1,13 +1,13 @@
 /**
- * Debian Chromium through playwright-core (never a downloaded browser), with every request that
- * would leave 127.0.0.1 blocked and recorded.
+ * Chromium through playwright-core (the system's, else the one inside @sparticuz/chromium; never a
+ * downloaded browser), with every request that would leave 127.0.0.1 blocked and recorded.
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { chromiumForTests } from '../../tools/chromium.mjs';
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { executablePath, args, env } = chromiumForTests();
+  return chromium.launch({ executablePath, args, env });
 }
 
 /** A context that aborts requests to any host but 127.0.0.1 and lists them in `offsite`. */

@@ -117,6 +117,8 @@ describe('the SDK against the real service', () => {
     expect(r.data).toBeUndefined();
     expect(r.error).toMatchObject({ name: 'FairdropApiError', code: 'drop_not_found', status: 404 });
     expect(r.error?.detail).toBeTruthy();
+    expect(r.error?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.error?.requestId).toBe(r.response?.headers.get('x-request-id'));
     const bad = createServerClient({ secretKey: 'sk_nope_0123456789abcdef', baseUrl: svc.apiUrl });
     expect((await bad.merchant.get()).error).toMatchObject({ code: 'unauthorized', status: 401 });
     const invalid = await fairdrop.drops.create({ ...dropBody(), inventory: 0 });

@@ -1,21 +1,16 @@
 /**
  * The shared vectors in real Chromium: the draw module is bundled for the browser
  * (so `#sha256` resolves to the browser SHA-256, not node:crypto) and run inside the page.
- * esbuild comes with tsx/vite; playwright-core drives Debian's /usr/bin/chromium.
+ * esbuild comes with tsx/vite; playwright-core drives the system Chromium or the packaged one (tools/chromium.mjs).
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadVectors, type VectorCase } from './vectors.js';
+import { chromiumForTests } from '../../tools/chromium.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ENTRY = fileURLToPath(new URL('../src/draw/index.ts', import.meta.url));
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium) console.warn(`draw.browser.test.ts skipped: ${CHROMIUM} is not installed`);
 
 /** The browser bundle: platform browser, conditions source → `#sha256` = sha256.web.ts. */
 async function bundle(): Promise<string> {
@@ -52,7 +47,7 @@ function runInPage(cases: VectorCase[]): PageOutcome[] {
   });
 }
 
-describe.skipIf(!hasChromium)('fairdrop-draw-v1 vectors in Chromium', () => {
+describe('fairdrop-draw-v1 vectors in Chromium', () => {
   let browser: Browser | undefined;
   let code = '';
   let outcomes: PageOutcome[] = [];
@@ -60,7 +55,8 @@ describe.skipIf(!hasChromium)('fairdrop-draw-v1 vectors in Chromium', () => {
 
   beforeAll(async () => {
     code = await bundle();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 });
+    const { executablePath, args, env } = chromiumForTests();
+    browser = await chromium.launch({ executablePath, args, env, timeout: 20_000 });
     const page = await browser.newPage();
     page.setDefaultTimeout(20_000);
     await page.setContent('<!doctype html><title>draw vectors</title>');

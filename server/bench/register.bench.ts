@@ -40,7 +40,8 @@ import { restateServer, fairdropProcess, registerDeployment, freePort, waitFor, 
 import { humanSignals } from '../test/client.js';
 import { shardOf, entryIdFor, ledgerKey } from '../src/core/ids.js';
 import { trustScore } from '../src/core/trust.js';
-import type { RegisterItem, RegisterResult } from '../src/core/model.js';
+import type { RegisterItem } from '../src/core/model.js';
+import { DurableClient, callOpts } from '../src/http/durable-client.js';
 
 const N = Number(process.env.BENCH_N ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -212,10 +213,11 @@ async function seed(ingress: string, m: Merchant, drop: { id: string; opensAt: n
     byShard.set(shard, list);
   }
   let created = 0;
+  const durable = new DurableClient(ingress);
   await Promise.all([...byShard].map(async ([shard, items]) => {
     for (let i = 0; i < items.length; i += SEED_BATCH) {
-      const res = await json<RegisterResult[]>('POST', `${ingress}/ledger/${encodeURIComponent(ledgerKey(m.merchant.id, shard))}/register`, {}, items.slice(i, i + SEED_BATCH));
-      for (const r of res) { if (!r.ok) throw new Error(`seed refused: ${r.code}`); if (r.created) created++; }
+      const res = await durable.ledger(ledgerKey(m.merchant.id, shard)).register(items.slice(i, i + SEED_BATCH), callOpts({ timeout: 60_000 }));
+      for (const r of res) { if (!r.ok) throw new Error(`seed refused: ${r.code}`); if (r.value.created) created++; }
     }
   }));
   return created;

@@ -9,7 +9,7 @@ import { loadConfig, type Config } from './config.js';
 import { createBus, type Bus } from './bus/index.js';
 import { setDurableDeps } from './durable/deps.js';
 import { serveEndpoint } from './durable/endpoint.js';
-import { RestateClient } from './http/restate-client.js';
+import { DurableClient } from './http/durable-client.js';
 import { Services } from './http/services.js';
 import { createApiApp } from './http/app.js';
 import { createSseApp } from './http/sse/index.js';
@@ -38,7 +38,7 @@ export async function start(config: Config): Promise<Running> {
     closers.push(ep.close);
   }
   if (has('api') || has('sse')) {
-    const services = new Services(new RestateClient(config.ingressUrl), bus, Date.now);
+    const services = new Services(new DurableClient(config.ingressUrl), bus, Date.now);
     closers.push(() => services.close());
     const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
     const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log };

@@ -19,7 +19,7 @@ import { QUICKNET, beaconSourceOf, runDraw, verifyRound } from '@fairdrop/sdk/dr
 import { makeEntries } from '../../sdk/bench/workload.js';
 import { closesAtFor, round } from '../../sdk/test/beacon-fixture.js';
 import { verifyPageRoutes } from '../../server/src/http/routes/verify-page.js';
-import { CHROMIUM_ARGS } from '../../docs/test/browser.js';
+import { chromiumForTests } from '../../tools/chromium.mjs';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const CLI = fileURLToPath(new URL('../../sdk/bin/fairdrop-verify.js', import.meta.url));
@@ -80,7 +80,8 @@ app.get('/v1/public/drops/bench_1m/snapshot', (c) => c.body(Readable.toWeb(creat
 const server = await new Promise<ReturnType<typeof serve>>((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
 const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/verify/bench_1m`;
 // launchServer, so the browser's own process id is known (other browsers may run on this machine).
-const browserServer = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const { executablePath, args, env } = chromiumForTests();
+const browserServer = await chromium.launchServer({ executablePath, args, env });
 const browser = await chromium.connect(browserServer.wsEndpoint());
 const page = await browser.newPage();
 const start = performance.now();

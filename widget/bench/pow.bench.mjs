@@ -1,4 +1,4 @@
-// PoW benchmark in headless Chromium (playwright-core + Debian's /usr/bin/chromium).
+// PoW benchmark in headless Chromium (playwright-core + the Chromium of tools/chromium.mjs).
 // Measures, in one run, hashes/s over a 72-byte input of: the widget's solver with one worker
 // and with the full pool, crypto.subtle.digest awaited per nonce, and ALTCHA's shipped SHA-256
 // worker (dev dependency, used read-only). Median of RUNS runs of ≥ RUN_MS each.
@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { chromiumForTests } from '../../tools/chromium.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const RUN_MS = Number(process.env.RUN_MS ?? 2500);
@@ -37,10 +38,8 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { executablePath, args, env } = chromiumForTests();
+const browser = await chromium.launch({ executablePath, args, env });
 const page = await browser.newPage();
 await page.goto(origin + '/');
 

@@ -1,10 +1,11 @@
 // Screenshot every phase of the built widget (recorded states, fake network) into
-// test-results/screenshots/. Needs `npm run build` first. Chromium: /usr/bin/chromium.
+// test-results/screenshots/. Needs `npm run build` first. Chromium: tools/chromium.mjs.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
+import { chromiumForTests } from '../../tools/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'test-results/screenshots');
@@ -26,7 +27,8 @@ const SHOTS = [
   { name: 'lost-dark', state: 'lost', dark: true },
 ];
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const { executablePath, args, env } = chromiumForTests();
+const browser = await chromium.launch({ executablePath, args, env });
 for (const s of SHOTS) {
   const shot = typeof s === 'string' ? { name: s, state: s } : s;
   const page = await browser.newPage({ viewport: { width: 460, height: 900 }, deviceScaleFactor: 2, colorScheme: shot.dark ? 'dark' : 'light', reducedMotion: 'reduce' });

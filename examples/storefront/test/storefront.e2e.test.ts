@@ -12,12 +12,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { restateServer, fairdropProcess, registerDeployment, freePort, waitFor, SECRET, ADMIN, type RestateServer, type FairdropProcess } from '../../../server/test/harness.js';
 import { TestClient, type Merchant } from '../../../server/test/client.js';
 import { serveStorefront } from '../../../server/src/storefront.js';
+import { chromiumForTests } from '../../../tools/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const shots = join(root, 'examples', 'storefront', 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const haveChromium = existsSync(CHROMIUM) && existsSync(join(root, 'widget', 'dist', 'fair-drop.js'));
+const haveWidget = existsSync(join(root, 'widget', 'dist', 'fair-drop.js'));
 
 let restate: RestateServer; let fd: FairdropProcess; let browser: Browser; let client: TestClient;
 let storefront: { close: () => Promise<void> }; let storefrontOrigin: string; let m: Merchant;
@@ -29,7 +28,7 @@ async function waitView(page: Page, wanted: string[], timeoutMs = 30_000): Promi
   return seen;
 }
 
-describe.skipIf(!haveChromium)('storefront, end to end', () => {
+describe.skipIf(!haveWidget)('storefront, end to end', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     restate = await restateServer();
@@ -41,7 +40,8 @@ describe.skipIf(!haveChromium)('storefront, end to end', () => {
     m = await client.merchant('KICKLAB', [storefrontOrigin]);
     storefront = await serveStorefront({ port, root, apiUrl: fd.apiUrl, sseUrl: fd.sseUrl,
       demo: { merchantId: m.merchant.id, secretKey: m.secretKey, publishableKey: m.publishableKey, shopperTokenSecret: m.shopperTokenSecret, webhookSecret: m.webhookSecret, dropId: '', closesAt: '' } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const { executablePath, args, env } = chromiumForTests();
+    browser = await chromium.launch({ executablePath, args, env });
   }, 90_000);
 
   afterAll(async () => { await browser?.close(); await storefront?.close(); await fd?.stop(); await restate?.dispose(); });

@@ -23,14 +23,17 @@ export class FairdropApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** The full problem document, when the server sent one. */
   readonly problem: Problem | undefined;
+  /** The request's id (`X-Request-Id`, also in the server's logs); quote it when you report a problem. */
+  readonly requestId: string | undefined;
 
-  constructor(init: { code: ErrorCode; status: number; detail?: string | undefined; title?: string | undefined; retryAfterSeconds?: number | undefined; problem?: Problem | undefined }, options?: { cause?: unknown }) {
+  constructor(init: { code: ErrorCode; status: number; detail?: string | undefined; title?: string | undefined; retryAfterSeconds?: number | undefined; problem?: Problem | undefined; requestId?: string | undefined }, options?: { cause?: unknown }) {
     super(init.detail ?? init.title ?? `Fairdrop API error ${init.code} (${init.status})`, options);
     this.code = init.code;
     this.status = init.status;
     this.detail = init.detail;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.problem = init.problem;
+    this.requestId = init.requestId;
   }
 
   /** From a non-2xx response and its parsed body (a problem document, or whatever came back). */
@@ -44,6 +47,7 @@ export class FairdropApiError extends Error {
       title: p?.title,
       retryAfterSeconds: p?.retryAfterSeconds ?? retryAfterSeconds(response.headers.get('retry-after')),
       problem: p,
+      requestId: p?.requestId ?? response.headers.get('x-request-id') ?? undefined,
     });
   }
 

@@ -496,8 +496,12 @@ export interface components {
          * @enum {string}
          */
         Phase: "scheduled" | "registration" | "closed" | "purchase" | "completed" | "cancelled";
-        /** @enum {string} */
-        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal_error";
+        /**
+         * @description `unavailable` (503, with `Retry-After`) is transient: repeat the request. `permanent_failure` (500)
+         *     means a durable step failed for good (it was retried and cannot succeed); repeating will not help.
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "unauthorized" | "forbidden" | "origin_not_allowed" | "not_found" | "drop_not_found" | "merchant_not_found" | "registration_not_open" | "registration_closed" | "too_many_tickets" | "anonymous_not_allowed" | "shopper_token_invalid" | "shopper_required" | "pow_invalid" | "pow_expired" | "bot_check_failed" | "rate_limited" | "geo_blocked" | "location_required" | "invalid_state" | "not_drawn" | "not_a_winner" | "purchase_window_expired" | "already_purchased" | "purchase_token_invalid" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "permanent_failure" | "internal_error";
         Problem: {
             /** @description A URI naming the problem type. */
             type: string;
@@ -507,6 +511,8 @@ export interface components {
             /** @description What happened and what to do next. */
             detail?: string;
             instance?: string;
+            /** @description The request id (the `X-Request-Id` response header); quote it when reporting a problem. */
+            requestId?: string;
             retryAfterSeconds?: number;
             /** @description Field-level validation failures. */
             errors?: {
@@ -891,6 +897,7 @@ export interface components {
         /** @description An error, as an RFC 9457 problem document with a stable `code`. */
         Problem: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -905,7 +912,10 @@ export interface components {
         IdempotencyKey: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request's id (the one sent in `X-Request-Id` when valid, else a fresh UUID); also the problem document's `requestId`. */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

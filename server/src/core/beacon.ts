@@ -13,6 +13,8 @@ export interface BeaconState {
   attempts: number;
   nextAttemptAt?: number;
   lastError?: string;
+  /** The round's signature once a relay served one that verifies. */
+  signature?: string;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

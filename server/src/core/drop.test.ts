@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { promoteAfterExpiry, publicView, standingFromRecord, totalCounts } from './drop.js';
+import { promoteAfterExpiry, publicView, totalCounts } from './drop.js';
 import type { DropConfig } from './model.js';
 
 const config: DropConfig = {
@@ -23,16 +23,7 @@ describe('drop lifecycle logic', () => {
 
   it('gives an expired slot to the next backup with a fresh window, or leaves it unfilled', () => {
     const slot = { entryId: 'w1', status: 'offered' as const, deadline: 5 };
-    expect(promoteAfterExpiry(slot, 'b1', 0, 100, 60_000)).toEqual({ slot: { entryId: 'b1', status: 'offered', deadline: 60_100 }, cursor: 1, promoted: 'b1' });
-    expect(promoteAfterExpiry(slot, null, 2, 100, 60_000)).toEqual({ slot: { ...slot, status: 'unfilled' }, cursor: 2, promoted: null });
-  });
-
-  it('reads where an entry stands from the record alone', () => {
-    const rec = { winners: new Set(['w']), backupIndex: new Map([['b0', 0], ['b1', 1], ['b2', 2]]), cursor: 1 };
-    expect(standingFromRecord('w', rec, 'purchase')).toEqual({ status: 'won', holder: true });
-    expect(standingFromRecord('b0', rec, 'purchase')).toEqual({ status: 'promoted', holder: true });
-    expect(standingFromRecord('b2', rec, 'purchase')).toEqual({ status: 'backup', backupPosition: 2, holder: false });
-    expect(standingFromRecord('b2', rec, 'completed')).toEqual({ status: 'lost', holder: false });
-    expect(standingFromRecord('x', rec, 'purchase')).toEqual({ status: 'lost', holder: false });
+    expect(promoteAfterExpiry(slot, 'b1', 0, 100, 60_000)).toEqual({ slot: { entryId: 'b1', status: 'offered', deadline: 60_100 }, backupsPromoted: 1, promoted: 'b1' });
+    expect(promoteAfterExpiry(slot, null, 2, 100, 60_000)).toEqual({ slot: { ...slot, status: 'unfilled' }, backupsPromoted: 2, promoted: null });
   });
 });

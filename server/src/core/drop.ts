@@ -1,12 +1,10 @@
 /**
- * Drop lifecycle as pure functions: the public view, slot promotion after an expiry, completion,
- * and a shopper's status read from the draw record (losers never need durable work).
+ * Drop lifecycle as pure functions: the public view, slot promotion after an expiry, and the
+ * draw's summary. Where an entry stands after the draw is in standing.ts.
  */
-import type { Counts, DropConfig, Phase, PublicDrop, Slot, Schemas } from './model.js';
+import type { Counts, DrawRecord, DrawSummary, DropConfig, Phase, PublicDrop, Slot } from './model.js';
 import { pricingTable } from './pricing.js';
 import { beaconStatus, type BeaconState } from './beacon.js';
-
-export interface DrawSummary { root: string; entryCount: number; totalWeight: number; winners: number; backups: number; backupsPromoted: number; drawnAt: number }
 
 export interface DropView {
   config: DropConfig;
@@ -50,30 +48,17 @@ export function publicView(v: DropView, now: number): PublicDrop {
   return view;
 }
 
-/**
- * A slot after its offer expired: the next backup (if any) gets it with a fresh window and the
- * cursor moves on; otherwise the slot stays unfilled.
- */
-export function promoteAfterExpiry(slot: Slot, nextBackup: string | null, cursor: number, now: number, windowMs: number):
-  { slot: Slot; cursor: number; promoted: string | null } {
-  if (!nextBackup) return { slot: { ...slot, status: 'unfilled' }, cursor, promoted: null };
-  return { slot: { entryId: nextBackup, status: 'offered', deadline: now + windowMs }, cursor: cursor + 1, promoted: nextBackup };
+/** The public summary of a fresh draw record (no backup promoted yet). */
+export function drawSummary(record: DrawRecord, drawnAt: number): DrawSummary {
+  return { root: record.root, entryCount: record.entryCount, totalWeight: record.totalWeight, winners: record.winners.length, backups: record.backups.length, backupsPromoted: 0, drawnAt };
 }
 
-export type EntryStatus = Schemas['EntryStatus'];
-export type Standing = { status: EntryStatus; backupPosition?: number; holder: boolean };
-
-/** Fast lookups into a draw record. */
-export interface RecordIndex { winners: ReadonlySet<string>; backupIndex: ReadonlyMap<string, number>; cursor: number }
-
 /**
- * Where an entry stands after the draw, from the record alone. `holder` says the entry has (or had)
- * a purchase slot, so its live state (won/purchased/expired) comes from its holder object.
+ * A slot after its offer expired: the next backup (if any) gets it with a fresh window and
+ * `backupsPromoted` moves on; otherwise the slot stays unfilled.
  */
-export function standingFromRecord(entryId: string, rec: RecordIndex, phase: Phase): Standing {
-  if (rec.winners.has(entryId)) return { status: 'won', holder: true };
-  const b = rec.backupIndex.get(entryId) ?? -1;
-  if (b >= 0 && b < rec.cursor) return { status: 'promoted', holder: true };
-  if (b >= 0 && phase !== 'completed') return { status: 'backup', backupPosition: b - rec.cursor + 1, holder: false };
-  return { status: 'lost', holder: false };
+export function promoteAfterExpiry(slot: Slot, nextBackup: string | null, backupsPromoted: number, now: number, windowMs: number):
+  { slot: Slot; backupsPromoted: number; promoted: string | null } {
+  if (!nextBackup) return { slot: { ...slot, status: 'unfilled' }, backupsPromoted, promoted: null };
+  return { slot: { entryId: nextBackup, status: 'offered', deadline: now + windowMs }, backupsPromoted: backupsPromoted + 1, promoted: nextBackup };
 }

@@ -37,6 +37,7 @@ export const problemCatalog: Record<ProblemCode, { status: number; title: string
   unsupported_media_type: { status: 415, title: 'Send JSON' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   unavailable: { status: 503, title: 'The service is temporarily unavailable' },
+  permanent_failure: { status: 500, title: 'The operation failed and will not succeed if repeated' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };
 
@@ -55,7 +56,11 @@ export class FairdropError extends Error {
   }
 }
 
-/** A result type for durable handlers: expected failures are values, not exceptions. */
+/**
+ * The one convention for expected failures of durable handlers: they return an Outcome (a value the
+ * journal records), never throw. A failure that can never succeed (a bug, rejected draw input) is a
+ * restate.TerminalError instead; the API maps it to `permanent_failure` (see http/durable-client.ts).
+ */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ProblemCode; detail: string };
 
 export const fail = (code: ProblemCode, detail: string): Outcome<never> => ({ ok: false, code, detail });

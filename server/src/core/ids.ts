@@ -43,8 +43,13 @@ export function shardOfEntryId(entryId: string): number {
 
 /** Ledger object key for a merchant's shard. */
 export const ledgerKey = (merchantId: string, shard: number) => `${merchantId}:${shard}`;
-/** Holder (per-winner) object key. */
-export const holderKey = (dropId: string, entryId: string) => `${dropId}:${entryId}`;
+/** The shard number of a ledger object key (the inverse of {@link ledgerKey}). */
+export const shardOfLedgerKey = (key: string) => Number(key.slice(key.lastIndexOf(':') + 1));
+/**
+ * The one key of an entry within its drop: the holder object's key, and the SSE role's index of
+ * watching shoppers. Callers keep dropId and entryId beside it rather than slicing it apart.
+ */
+export const entryKey = (dropId: string, entryId: string) => `${dropId}:${entryId}`;
 
 /** sha256 hex, for key hashes and bindings. */
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');

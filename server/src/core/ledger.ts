@@ -3,6 +3,7 @@
  * credits lazily. The durable shell (ledger.object.ts) loads the keys, calls this, saves the result.
  */
 import type { RegisterItem, RegisterResult, StoredEntry } from './model.js';
+import { fail, ok } from './errors.js';
 import { entryBreakdown, entryWeight, creditsAfterLoss } from './entries.js';
 
 export const PAGE_SIZE = 64;
@@ -27,7 +28,10 @@ export function parseEntryLines(lines: string): Array<{ entryId: string; weight:
   });
 }
 
+/** A drop this shard has not seen yet. */
 export const emptyMeta = (): LedgerMeta => ({ count: 0, tickets: 0, weight: 0, pages: 0, sealed: false, reportedAt: 0, flushScheduled: false });
+/** A shopper this shard has not seen yet. */
+export const emptyWallet = (): Wallet => ({ credits: 0, tier: null, pending: [] });
 
 /**
  * Apply the outcomes of finished drops to a wallet: a paid entry that held no slot becomes
@@ -66,8 +70,8 @@ export interface BatchOutput {
 }
 
 function closedReason(item: RegisterItem, now: number, meta: LedgerMeta): RegisterResult | null {
-  if (meta.sealed || now >= item.closesAt) return { ok: false, code: 'registration_closed', detail: 'Registration for this drop has closed.' };
-  if (now < item.opensAt) return { ok: false, code: 'registration_not_open', detail: 'Registration has not opened yet.' };
+  if (meta.sealed || now >= item.closesAt) return fail('registration_closed', 'Registration for this drop has closed.');
+  if (now < item.opensAt) return fail('registration_not_open', 'Registration has not opened yet.');
   return null;
 }
 
@@ -93,7 +97,7 @@ export function registerBatch(input: BatchInput): BatchOutput {
     const key = `${item.dropId}:${item.shopperId}`;
     const meta = input.metas.get(item.dropId)!;
     const known = out.newEntries.get(key) ?? input.existing.get(key);
-    if (known) { out.results.push({ ok: true, created: false, entry: known }); continue; }
+    if (known) { out.results.push(ok({ created: false, entry: known })); continue; }
     const refusal = closedReason(item, input.now, meta);
     if (refusal) { out.results.push(refusal); continue; }
     const settled = settleWallet(out.touchedWallets.get(item.shopperId) ?? input.wallets.get(item.shopperId)!, input.outcomes, item.dropId);
@@ -102,7 +106,7 @@ export function registerBatch(input: BatchInput): BatchOutput {
       built = buildEntry(item, settled, input.now);
     } catch (e) {
       // A bad item must never throw inside a durable handler (Restate would retry it for ever).
-      out.results.push({ ok: false, code: 'validation_failed', detail: e instanceof Error ? e.message : String(e) });
+      out.results.push(fail('validation_failed', e instanceof Error ? e.message : String(e)));
       continue;
     }
     const { entry, wallet } = built;
@@ -112,7 +116,7 @@ export function registerBatch(input: BatchInput): BatchOutput {
     out.newEntries.set(key, entry);
     out.touchedWallets.set(item.shopperId, wallet);
     out.touchedDrops.add(item.dropId);
-    out.results.push({ ok: true, created: true, entry });
+    out.results.push(ok({ created: true, entry }));
   }
   return out;
 }

@@ -1,11 +1,29 @@
 /** Internal shapes shared by the durable shell and the HTTP layer (the contract's types are in @fairdrop/sdk/schema). */
 import type { components } from '@fairdrop/sdk/schema';
 import type { GeoFence } from './geo.js';
+import type { Outcome } from './errors.js';
 
 export type Schemas = components['schemas'];
 export type Phase = Schemas['Phase'];
 export type PublicDrop = Schemas['PublicDrop'];
-export type DrawRecordView = Schemas['DrawRecord'];
+export type EntryState = Schemas['EntryState'];
+
+/**
+ * The draw, under one family of names:
+ * - `DrawRecord`: the published fairdrop-draw-v1 record (contract `DrawRecord`), stored once by the drop;
+ * - `DrawSummary`: what the drop's public state says about it (contract `DrawSummary`, times in ms here);
+ * - `DrawIndex`: the record with lookups, for reading where an entry stands without a per-entry call.
+ */
+export type DrawRecord = Schemas['DrawRecord'];
+export interface DrawSummary { root: string; entryCount: number; totalWeight: number; winners: number; backups: number; backupsPromoted: number; drawnAt: number }
+export interface DrawIndex {
+  record: DrawRecord;
+  winners: ReadonlySet<string>;
+  /** Each backup's 0-based place in the record's backup list. */
+  backupIndex: ReadonlyMap<string, number>;
+  /** How many backups have been promoted to a slot so far (they are the first ones in the list). */
+  backupsPromoted: number;
+}
 
 /** Immutable drop settings, fixed at creation (the secret is kept apart). */
 export interface DropConfig {
@@ -66,14 +84,9 @@ export interface RegisterItem {
   unitAmount: number;
 }
 
-export type RegisterResult =
-  | { ok: true; created: boolean; entry: StoredEntry }
-  | { ok: false; code: 'registration_closed' | 'registration_not_open' | 'validation_failed'; detail: string };
+/** A registration the ledger accepted: new, or the shopper's earlier entry returned again. */
+export interface Registration { created: boolean; entry: StoredEntry }
+export type RegisterResult = Outcome<Registration>;
 
 /** A purchase slot after the draw. */
 export interface Slot { entryId: string; status: 'offered' | 'purchased' | 'unfilled'; deadline: number }
-
-export interface DrawState {
-  record: DrawRecordView;
-  drawnAt: number;
-}

@@ -2,13 +2,13 @@
 import './shim.js';
 import { createServer, type ServerHttp2Session } from 'node:http2';
 import * as restate from '@restatedev/restate-sdk';
-import { drop } from './drop.object.js';
-import { ledger } from './ledger.object.js';
-import { holder } from './holder.object.js';
-import { merchant } from './merchant.object.js';
-import { webhooks } from './webhooks.service.js';
+import { dropObject } from './drop.object.js';
+import { ledgerObject } from './ledger.object.js';
+import { holderObject } from './holder.object.js';
+import { merchantObject } from './merchant.object.js';
+import { webhooksService } from './webhooks.service.js';
 
-export const services = [drop, ledger, holder, merchant, webhooks];
+export const services = [dropObject, ledgerObject, holderObject, merchantObject, webhooksService];
 
 /** Listen on `port` (0 = any); resolves with the bound port and a close function. */
 export async function serveEndpoint(port: number, host = '127.0.0.1'): Promise<{ port: number; close: () => Promise<void> }> {

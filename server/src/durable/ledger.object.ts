@@ -7,136 +7,133 @@
 import * as restate from '@restatedev/restate-sdk';
 import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
-import type { RegisterItem, RegisterResult, StoredEntry, Counts } from '../core/model.js';
-import { entryLines, registerBatch, settleWallet, emptyMeta, type LedgerMeta, type PageRow, type Wallet, type DropOutcome, PAGE_SIZE } from '../core/ledger.js';
-import type { DropObject } from './drop.object.js';
+import type { Counts, RegisterItem, RegisterResult, StoredEntry } from '../core/model.js';
+import { entryLines, registerBatch, settleWallet, emptyMeta, emptyWallet, type LedgerMeta, type Wallet, type DropOutcome, PAGE_SIZE } from '../core/ledger.js';
+import { shardOfLedgerKey } from '../core/ids.js';
+import { drop, ledger, ledgerState as key, type LedgerHandlers, type LedgerState } from './api.js';
 
-const dropApi: DropObject = { name: 'drop' };
 const REPORT_EVERY_MS = 1000;
 
-type Ctx = ObjectContext | ObjectSharedContext;
-const metaOf = async (ctx: Ctx, dropId: string) => (await ctx.get<LedgerMeta>(`m:${dropId}`)) ?? emptyMeta();
+type Ctx = ObjectContext<LedgerState>;
+type ReadCtx = Ctx | ObjectSharedContext<LedgerState>;
+const metaOf = async (ctx: ReadCtx, dropId: string) => (await ctx.get(key.meta(dropId))) ?? emptyMeta();
+const walletOf = async (ctx: ReadCtx, shopperId: string) => (await ctx.get(key.wallet(shopperId))) ?? emptyWallet();
+const countsOf = (meta: LedgerMeta): Counts => ({ entries: meta.count, tickets: meta.tickets, weight: meta.weight });
 
 /** Report absolute shard counts to the Drop at most once a second; a delayed flush catches the tail. */
-function reportCounts(ctx: ObjectContext, dropId: string, meta: LedgerMeta, now: number): void {
-  const shard = Number(ctx.key.split(':')[1]);
+function reportCounts(ctx: Ctx, dropId: string, meta: LedgerMeta, now: number): void {
   const since = now - meta.reportedAt;
   if (since >= REPORT_EVERY_MS) {
-    const counts: Counts = { entries: meta.count, tickets: meta.tickets, weight: meta.weight };
-    ctx.objectSendClient(dropApi, dropId).reportCounts({ shard, counts });
+    ctx.objectSendClient(drop, dropId).reportCounts({ shard: shardOfLedgerKey(ctx.key), counts: countsOf(meta) });
     meta.reportedAt = now;
   } else if (!meta.flushScheduled) {
-    ctx.objectSendClient(ledgerApi, ctx.key).flushCounts(dropId, restate.rpc.sendOpts({ delay: { milliseconds: REPORT_EVERY_MS - since } }));
+    ctx.objectSendClient(ledger, ctx.key).flushCounts(dropId, restate.rpc.sendOpts({ delay: { milliseconds: REPORT_EVERY_MS - since } }));
     meta.flushScheduled = true;
   }
 }
 
-async function linesOf(ctx: Ctx, dropId: string, meta: LedgerMeta): Promise<string> {
-  const pages = await all(Array.from({ length: meta.pages }, (_, p) => ctx.get<PageRow[]>(`p:${dropId}:${p}`)));
+async function linesOf(ctx: ReadCtx, dropId: string, meta: LedgerMeta): Promise<string> {
+  const pages = await all(Array.from({ length: meta.pages }, (_, p) => ctx.get(key.page(dropId, p))));
   return pages.flatMap((rows) => entryLines(rows ?? [])).join('\n');
 }
 
-async function loadOutcomes(ctx: ObjectContext, wallets: Map<string, Wallet>): Promise<Map<string, DropOutcome | null>> {
+/** How each drop a wallet still waits on ended (null: not yet). */
+async function outcomesFor(ctx: ReadCtx, wallets: Iterable<Wallet>): Promise<Map<string, DropOutcome | null>> {
   const dropIds = new Set<string>();
-  for (const w of wallets.values()) for (const p of w.pending) dropIds.add(p.dropId);
+  for (const w of wallets) for (const p of w.pending) dropIds.add(p.dropId);
   const ids = [...dropIds];
-  const outcomes = await all(ids.map((id) => ctx.get<DropOutcome>(`o:${id}`)));
+  const outcomes = await all(ids.map((id) => ctx.get(key.outcome(id))));
   return new Map(ids.map((id, i) => [id, outcomes[i] ?? null]));
 }
 
-export const ledger = restate.object({
+/** A wallet with finished drops settled, in the view only (settling is written at the next registration). */
+async function walletView(ctx: ReadCtx, wallet: Wallet) {
+  const settled = settleWallet(wallet, await outcomesFor(ctx, [wallet]), null);
+  return { tier: settled.tier, credits: settled.credits };
+}
+
+async function register(ctx: Ctx, items: RegisterItem[]): Promise<RegisterResult[]> {
+  const dropIds = [...new Set(items.map((i) => i.dropId))];
+  const shopperIds = [...new Set(items.map((i) => i.shopperId))];
+  // Round 1: the clock, metas, dedupe keys and wallets, pipelined in one batch (one round trip, not two).
+  const [clock, ...first] = await all([
+    ctx.date.now(),
+    ...dropIds.map((d) => ctx.get(key.meta(d))),
+    ...items.map((i) => ctx.get(key.entry(i.dropId, i.shopperId))),
+    ...shopperIds.map((s) => ctx.get(key.wallet(s))),
+  ] as Array<Promise<unknown>>);
+  const now = clock as number;
+  const metas = new Map(dropIds.map((d, k) => [d, (first[k] as LedgerMeta | null) ?? emptyMeta()]));
+  const existing = new Map(items.map((i, k) => [`${i.dropId}:${i.shopperId}`, first[dropIds.length + k] as StoredEntry | null]));
+  const wallets = new Map(shopperIds.map((s, k) => [s, (first[dropIds.length + items.length + k] as Wallet | null) ?? emptyWallet()]));
+  // Round 2 (only for state written before metas carried their tail page): the last page of each
+  // drop; then outcomes of drops the wallets wait on.
+  const paged = dropIds.filter((d) => metas.get(d)!.pages > 0 && !metas.get(d)!.tail);
+  const lastPages = await all(paged.map((d) => ctx.get(key.page(d, metas.get(d)!.pages - 1))));
+  const pages = new Map(dropIds.map((d) => [d, metas.get(d)!.tail ?? []]));
+  paged.forEach((d, k) => pages.set(d, lastPages[k] ?? []));
+  const outcomes = await outcomesFor(ctx, wallets.values());
+
+  const out = registerBatch({ items, now, metas, pages, existing, wallets, outcomes });
+  for (const [dropShopper, entry] of out.newEntries) ctx.set(`e:${dropShopper}`, entry);
+  for (const [shopper, wallet] of out.touchedWallets) ctx.set(key.wallet(shopper), wallet);
+  for (const [dropPage, rows] of out.writtenPages) ctx.set(`p:${dropPage}`, rows);
+  for (const dropId of out.touchedDrops) {
+    const meta = metas.get(dropId)!;
+    reportCounts(ctx, dropId, meta, now);
+    ctx.set(key.meta(dropId), meta);
+  }
+  return out.results;
+}
+
+export const ledgerObject = restate.object({
   name: 'ledger',
   options: { enableLazyState: true },
   handlers: {
-    /** Register a batch; results are in input order. Repeats return the stored entry. */
-    register: async (ctx: ObjectContext, items: RegisterItem[]): Promise<RegisterResult[]> => {
-      const dropIds = [...new Set(items.map((i) => i.dropId))];
-      const shopperIds = [...new Set(items.map((i) => i.shopperId))];
-      // Round 1: the clock, metas, dedupe keys and wallets, pipelined in one batch (one round trip, not two).
-      const [clock, ...first] = await all([
-        ctx.date.now(),
-        ...dropIds.map((d) => ctx.get<LedgerMeta>(`m:${d}`)),
-        ...items.map((i) => ctx.get<StoredEntry>(`e:${i.dropId}:${i.shopperId}`)),
-        ...shopperIds.map((s) => ctx.get<Wallet>(`w:${s}`)),
-      ] as Array<Promise<unknown>>);
-      const now = clock as number;
-      const metas = new Map(dropIds.map((d, k) => [d, (first[k] as LedgerMeta | null) ?? emptyMeta()]));
-      const existing = new Map(items.map((i, k) => [`${i.dropId}:${i.shopperId}`, first[dropIds.length + k] as StoredEntry | null]));
-      const wallets = new Map(shopperIds.map((s, k) => [s, (first[dropIds.length + items.length + k] as Wallet | null) ?? { credits: 0, tier: null, pending: [] }]));
-      // Round 2 (only for state written before metas carried their tail page): the last page of each
-      // drop; then outcomes of drops the wallets wait on.
-      const paged = dropIds.filter((d) => metas.get(d)!.pages > 0 && !metas.get(d)!.tail);
-      const lastPages = await all(paged.map((d) => ctx.get<PageRow[]>(`p:${d}:${metas.get(d)!.pages - 1}`)));
-      const pages = new Map(dropIds.map((d) => [d, metas.get(d)!.tail ?? []]));
-      paged.forEach((d, k) => pages.set(d, lastPages[k] ?? []));
-      const outcomes = await loadOutcomes(ctx, wallets);
+    /** Results are in input order; repeats return the stored entry. Idempotency keys live ten minutes. */
+    register: restate.handlers.object.exclusive({ idempotencyRetention: { minutes: 10 } }, register),
 
-      const out = registerBatch({ items, now, metas, pages, existing, wallets, outcomes });
-      for (const [key, entry] of out.newEntries) ctx.set(`e:${key}`, entry);
-      for (const [shopper, wallet] of out.touchedWallets) ctx.set(`w:${shopper}`, wallet);
-      for (const [pageKey, rows] of out.writtenPages) ctx.set(`p:${pageKey}`, rows);
-      for (const dropId of out.touchedDrops) {
-        const meta = metas.get(dropId)!;
-        reportCounts(ctx, dropId, meta, now);
-        ctx.set(`m:${dropId}`, meta);
-      }
-      return out.results;
-    },
-
-    flushCounts: async (ctx: ObjectContext, dropId: string): Promise<void> => {
+    flushCounts: async (ctx: Ctx, dropId: string) => {
       const meta = await metaOf(ctx, dropId);
       meta.flushScheduled = false;
       meta.reportedAt = 0;
       reportCounts(ctx, dropId, meta, await ctx.date.now());
-      ctx.set(`m:${dropId}`, meta);
+      ctx.set(key.meta(dropId), meta);
     },
 
-    /** Close this shard for a drop and hand over its entries as `entryId weight` lines. */
-    seal: async (ctx: ObjectContext, dropId: string): Promise<{ lines: string; counts: Counts }> => {
+    seal: async (ctx: Ctx, dropId: string) => {
       const meta = await metaOf(ctx, dropId);
       meta.sealed = true;
-      ctx.set(`m:${dropId}`, meta);
-      return { lines: await linesOf(ctx, dropId, meta), counts: { entries: meta.count, tickets: meta.tickets, weight: meta.weight } };
+      ctx.set(key.meta(dropId), meta);
+      return { counts: countsOf(meta) };
     },
 
-    /** A sealed drop's entries as `entryId weight` lines (for snapshots and proofs); empty before the seal. */
-    lines: restate.handlers.object.shared(async (ctx: ObjectSharedContext, dropId: string) => {
+    lines: restate.handlers.object.shared(async (ctx: ObjectSharedContext<LedgerState>, dropId: string) => {
       const meta = await metaOf(ctx, dropId);
       return meta.sealed ? linesOf(ctx, dropId, meta) : '';
     }),
 
-    /** The drop is final: remember which of this shard's entries held a slot (or that it was cancelled); wallets settle lazily. */
-    settle: async (ctx: ObjectContext, input: { dropId: string; kept: string[]; cancelled?: boolean }): Promise<void> => {
-      ctx.set(`o:${input.dropId}`, input.cancelled ? 'cancelled' : input.kept);
+    /** Wallets settle lazily, from this outcome, at each shopper's next registration. */
+    recordOutcome: async (ctx: Ctx, input: { dropId: string; kept: string[]; cancelled?: boolean }) => {
+      ctx.set(key.outcome(input.dropId), input.cancelled ? 'cancelled' : input.kept);
     },
 
-    setTier: async (ctx: ObjectContext, input: { shopperId: string; tier: string }): Promise<{ tier: string | null; credits: number }> => {
-      const wallet = (await ctx.get<Wallet>(`w:${input.shopperId}`)) ?? { credits: 0, tier: null, pending: [] };
+    setTier: async (ctx: Ctx, input: { shopperId: string; tier: string }) => {
+      const wallet = await walletOf(ctx, input.shopperId);
       wallet.tier = input.tier;
-      ctx.set(`w:${input.shopperId}`, wallet);
-      const settled = settleWallet(wallet, await loadOutcomes(ctx, new Map([[input.shopperId, wallet]])), null);
-      return { tier: settled.tier, credits: settled.credits };
+      ctx.set(key.wallet(input.shopperId), wallet);
+      return walletView(ctx, wallet);
     },
 
-    getEntry: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; shopperId: string }) =>
-      ctx.get<StoredEntry>(`e:${input.dropId}:${input.shopperId}`)),
+    getEntry: restate.handlers.object.shared(async (ctx: ObjectSharedContext<LedgerState>, input: { dropId: string; shopperId: string }) =>
+      ctx.get(key.entry(input.dropId, input.shopperId))),
 
-    /** The shopper's tier and credits as they stand, settling finished drops in the view only. */
-    standing: restate.handlers.object.shared(async (ctx: ObjectSharedContext, shopperId: string) => {
-      const wallet = (await ctx.get<Wallet>(`w:${shopperId}`)) ?? { credits: 0, tier: null, pending: [] };
-      const ids = [...new Set(wallet.pending.map((p) => p.dropId))];
-      const got = await all(ids.map((id) => ctx.get<DropOutcome>(`o:${id}`)));
-      const settled = settleWallet(wallet, new Map(ids.map((id, i) => [id, got[i] ?? null])), null);
-      return { tier: settled.tier, credits: settled.credits };
-    }),
+    wallet: restate.handlers.object.shared(async (ctx: ObjectSharedContext<LedgerState>, shopperId: string) => walletView(ctx, await walletOf(ctx, shopperId))),
 
-    page: restate.handlers.object.shared(async (ctx: ObjectSharedContext, input: { dropId: string; page: number }) => {
+    page: restate.handlers.object.shared(async (ctx: ObjectSharedContext<LedgerState>, input: { dropId: string; page: number }) => {
       const meta = await metaOf(ctx, input.dropId);
-      const rows = input.page < meta.pages ? ((await ctx.get<PageRow[]>(`p:${input.dropId}:${input.page}`)) ?? []) : [];
+      const rows = input.page < meta.pages ? ((await ctx.get(key.page(input.dropId, input.page))) ?? []) : [];
       return { rows, pages: meta.pages, pageSize: PAGE_SIZE };
     }),
-  },
+  } satisfies LedgerHandlers,
 });
-
-export type LedgerObject = typeof ledger;
-const ledgerApi: LedgerObject = { name: 'ledger' } as LedgerObject;

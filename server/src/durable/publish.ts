@@ -3,16 +3,14 @@
  * repeats them (best effort; clients also poll), and webhooks as a durable one-way send to the
  * webhooks service (exactly once, retried there).
  */
-import type { ObjectContext } from '@restatedev/restate-sdk';
+import type { Context } from '@restatedev/restate-sdk';
 import { subjects, type EntryState } from '../bus/bus.js';
 import type { DropEvent } from '../bus/bus.js';
 import type { PublicDrop } from '../core/model.js';
 import { durableDeps } from './deps.js';
-import type { WebhooksService, WebhookEventType } from './webhooks.service.js';
+import { webhooks, type WebhookEventType } from './api.js';
 
-const webhooksApi: WebhooksService = { name: 'webhooks' } as WebhooksService;
-
-export async function publishDrop(ctx: ObjectContext, merchantId: string, reason: DropEvent['reason'], drop: PublicDrop): Promise<void> {
+export async function publishDrop(ctx: Context, merchantId: string, reason: DropEvent['reason'], drop: PublicDrop): Promise<void> {
   await ctx.run('publish drop', async () => {
     const { bus, log } = durableDeps();
     try {
@@ -23,7 +21,7 @@ export async function publishDrop(ctx: ObjectContext, merchantId: string, reason
   });
 }
 
-export async function publishEntry(ctx: ObjectContext, dropId: string, version: number, entry: EntryState): Promise<void> {
+export async function publishEntry(ctx: Context, dropId: string, version: number, entry: EntryState): Promise<void> {
   await ctx.run('publish entry', async () => {
     const { bus, log } = durableDeps();
     try {
@@ -35,6 +33,6 @@ export async function publishEntry(ctx: ObjectContext, dropId: string, version: 
 }
 
 /** Queue a webhook event for the merchant; `id` is stable so receivers can dedupe. */
-export function sendWebhook(ctx: ObjectContext, merchantId: string, type: WebhookEventType, dropId: string, id: string, data: Record<string, unknown>, at: number): void {
-  ctx.serviceSendClient(webhooksApi).dispatch({ merchantId, event: { id, type, createdAt: new Date(at).toISOString(), dropId, data } });
+export function sendWebhook(ctx: Context, merchantId: string, type: WebhookEventType, dropId: string, id: string, data: Record<string, unknown>, at: number): void {
+  ctx.serviceSendClient(webhooks).dispatch({ merchantId, event: { id, type, createdAt: new Date(at).toISOString(), dropId, data } });
 }

@@ -7,14 +7,8 @@ import type { Context } from '@restatedev/restate-sdk';
 import { createHmac } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { isPrivateAddress } from '../core/net.js';
-import type { components } from '@fairdrop/sdk/schema';
 import { durableDeps } from './deps.js';
-import type { MerchantObject } from './merchant.object.js';
-
-export type WebhookEventType = components['schemas']['WebhookEventType'];
-export type WebhookEvent = components['schemas']['WebhookEvent'];
-
-const merchantApi = { name: 'merchant' } as MerchantObject;
+import { merchant, webhooks, type WebhookEvent, type WebhooksHandlers } from './api.js';
 
 /** The signature header value for a body at time t (seconds). */
 export function signWebhook(secret: string, body: string, t: number): string {
@@ -29,14 +23,14 @@ async function refusePrivateDestination(url: string): Promise<void> {
   if (addresses.some((a) => isPrivateAddress(a.address))) throw new restate.TerminalError(`webhook host ${host} resolves to a private address; not delivered`);
 }
 
-export const webhooks = restate.service({
+export const webhooksService = restate.service({
   name: 'webhooks',
   handlers: {
     dispatch: async (ctx: Context, input: { merchantId: string; event: WebhookEvent }) => {
-      const m = await ctx.objectClient(merchantApi, input.merchantId).get();
+      const m = await ctx.objectClient(merchant, input.merchantId).get();
       for (const ep of m?.webhooks ?? []) {
         if (ep.events.length && !ep.events.includes(input.event.type)) continue;
-        ctx.serviceSendClient(webhooksApi).deliver({ url: ep.url, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
+        ctx.serviceSendClient(webhooks).deliver({ url: ep.url, secret: m!.webhookSecret, event: input.event }, restate.rpc.sendOpts({ idempotencyKey: `${input.event.id}:${ep.id}` }));
       }
     },
     deliver: async (ctx: Context, input: { url: string; secret: string; event: WebhookEvent }) => {
@@ -51,8 +45,5 @@ export const webhooks = restate.service({
         if (!res.ok) throw new Error(`webhook endpoint answered ${res.status}`);
       }, { maxRetryAttempts: 12, initialRetryInterval: { milliseconds: 500 }, retryIntervalFactor: 2, maxRetryInterval: { minutes: 5 } });
     },
-  },
+  } satisfies WebhooksHandlers,
 });
-
-export type WebhooksService = typeof webhooks;
-const webhooksApi = { name: 'webhooks' } as WebhooksService;

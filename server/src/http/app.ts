@@ -2,8 +2,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps } from './context.js';
-import { toProblem, problemResponse } from './problem.js';
-import { rateLimit, storefrontCors } from './middleware.js';
+import { problemResponse } from './problem.js';
+import { useCommon, storefrontCors } from './common.js';
+import type { ApiEnv } from './auth.js';
+import { rateLimit } from './middleware.js';
 import { publicRoutes } from './routes/public.js';
 import { accountRoutes } from './routes/account.js';
 import { dropRoutes } from './routes/drops.js';
@@ -11,9 +13,9 @@ import { auditRoutes } from './routes/audit.js';
 import { adminRoutes } from './routes/admin.js';
 import { verifyPageRoutes } from './routes/verify-page.js';
 
-export function createApiApp(deps: ApiDeps): Hono {
-  const app = new Hono();
-  app.onError((err, c) => toProblem(err, c, deps.log));
+export function createApiApp(deps: ApiDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  useCommon(app, deps.log, (method, path) => `No route ${method} ${path}. See openapi.yaml for the API.`);
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => problemResponse(c, 'payload_too_large', 'Keep request bodies under 64 KB.') }));
 
   app.get('/health', (c) => c.json({ status: 'ok', role: deps.config.role, version: deps.config.version }));
@@ -26,19 +28,5 @@ export function createApiApp(deps: ApiDeps): Hono {
   app.route('/verify', verifyPageRoutes());
   app.route('/v1', accountRoutes(deps));
   app.route('/v1', dropRoutes(deps));
-  methodNotAllowed(app);
   return app;
-}
-
-/** A known path asked with another method answers 405 with `Allow`, not 404. */
-function methodNotAllowed(app: Hono): void {
-  const routes = app.routes.filter((r) => r.method !== 'ALL')
-    .map((r) => ({ method: r.method, re: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}$`) }));
-  app.notFound((c) => {
-    const allow = [...new Set(routes.filter((r) => r.re.test(c.req.path)).map((r) => r.method))];
-    if (allow.length === 0) return problemResponse(c, 'not_found', `No route ${c.req.method} ${c.req.path}. See openapi.yaml for the API.`);
-    const res = problemResponse(c, 'method_not_allowed', `${c.req.path} accepts ${allow.join(', ')}.`);
-    res.headers.set('allow', allow.join(', '));
-    return res;
-  });
 }

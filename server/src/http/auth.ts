@@ -1,13 +1,18 @@
 /**
- * Who is calling: merchant secret key, publishable key (+ allowed Origin), operator token, and the
+ * Who is calling, as middleware that sets typed `c.var` (handlers read, never check): the operator
+ * token, the merchant (secret key, or publishable key + allowed Origin), the drop it owns, and the
  * shopper (merchant-signed HS256 token, or an anonymous id where the drop allows it).
  */
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { BaseEnv } from './common.js';
+import type { DropInfo } from './services.js';
+import { shardOf } from '../core/ids.js';
 import { timingSafeEqual } from 'node:crypto';
 import { FairdropError } from '../core/errors.js';
 import { sha256Hex } from '../core/ids.js';
 import { verifyShopperToken } from '../core/shopper-token.js';
-import type { MerchantRecord } from '../durable/merchant.object.js';
+import type { MerchantRecord } from '../durable/api.js';
 import type { DropConfig } from '../core/model.js';
 import type { Services } from './services.js';
 
@@ -19,13 +24,19 @@ function bearer(c: Context): string | undefined {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
-export function requireOperator(c: Context, adminToken: string): void {
+/** The shopper of a storefront request: their id for this merchant and their ledger shard. */
+export interface Shopper { id: string; shard: number }
+
+/** What the auth middleware set; a route reads only what its middleware guarantees. */
+export type ApiEnv = BaseEnv & { Variables: { merchant: MerchantRecord; drop: DropInfo; shopper: Shopper } };
+
+function requireOperator(c: Context, adminToken: string): void {
   const token = bearer(c);
   if (!token || !adminToken || !sameText(token, adminToken)) throw new FairdropError('unauthorized', 'Send the operator token as "Authorization: Bearer <FAIRDROP_ADMIN_TOKEN>".');
 }
 
 /** The merchant of a secret key `sk_<merchantId>_<secret>`. */
-export async function requireSecretKey(c: Context, services: Services): Promise<MerchantRecord> {
+async function requireSecretKey(c: Context, services: Services): Promise<MerchantRecord> {
   const key = bearer(c);
   const m = key ? KEY.exec(key) : null;
   if (!key || !m || m[1] !== 'sk') throw new FairdropError('unauthorized', 'Send your secret key as "Authorization: Bearer sk_…". Keep it on your server; storefronts use the publishable key.');
@@ -34,12 +45,8 @@ export async function requireSecretKey(c: Context, services: Services): Promise<
   return merchant;
 }
 
-/** The merchant of a publishable key, checking the page's Origin against the allow-list. */
-export function requirePublishableKey(c: Context, services: Services): Promise<MerchantRecord> {
-  return verifyPublishableKey(services, c.req.header('fairdrop-key') ?? c.req.query('key'), c.req.header('origin'));
-}
 
-/** The check behind {@link requirePublishableKey}, also used by the SSE role. */
+/** The merchant of a publishable key, checking the page's Origin against the allow-list (also used by the SSE role). */
 export async function verifyPublishableKey(services: Services, key: string | undefined, origin: string | undefined): Promise<MerchantRecord> {
   const m = key ? KEY.exec(key) : null;
   if (!key || !m || m[1] !== 'pk') throw new FairdropError('unauthorized', 'Send the publishable key (pk_…) in the Fairdrop-Key header or the "key" query parameter.');
@@ -79,7 +86,40 @@ export async function shopperId(merchant: MerchantRecord, config: DropConfig, wh
   throw new FairdropError('shopper_required', 'Send a shopper token (Fairdrop-Shopper) or, where the drop allows it, an anonymous id (Fairdrop-Anonymous-Id).');
 }
 
-export const shopperHeaders = (c: Context) => ({
+const shopperHeaders = (c: Context) => ({
   token: c.req.header('fairdrop-shopper') ?? c.req.query('shopper'),
   anonymousId: c.req.header('fairdrop-anonymous-id') ?? c.req.query('anonymousId'),
+});
+
+// ---------------------------------------------------------------- middleware
+
+export const operator = (adminToken: string) => createMiddleware<BaseEnv>(async (c, next) => {
+  requireOperator(c, adminToken);
+  await next();
+});
+
+/** Sets `c.var.merchant` from `Authorization: Bearer sk_…`. */
+export const secretKey = (services: Services) => createMiddleware<ApiEnv>(async (c, next) => {
+  c.set('merchant', await requireSecretKey(c, services));
+  await next();
+});
+
+/** Sets `c.var.merchant` from the publishable key (header or `key` query) and the page's Origin. */
+export const publishableKey = (services: Services) => createMiddleware<ApiEnv>(async (c, next) => {
+  c.set('merchant', await verifyPublishableKey(services, c.req.header('fairdrop-key') ?? c.req.query('key'), c.req.header('origin')));
+  await next();
+});
+
+/** Sets `c.var.drop`: the `:dropId` drop, owned by `c.var.merchant` (404 otherwise). */
+export const ownDrop = (services: Services) => createMiddleware<ApiEnv>(async (c, next) => {
+  c.set('drop', await services.dropOf(c.var.merchant.id, c.req.param('dropId') ?? ''));
+  await next();
+});
+
+/** Sets `c.var.shopper` for `c.var.drop` from the shopper token or anonymous id. */
+export const shopper = (now: () => number) => createMiddleware<ApiEnv>(async (c, next) => {
+  const { merchant, drop } = c.var;
+  const id = await shopperId(merchant, drop.config, shopperHeaders(c), now());
+  c.set('shopper', { id, shard: shardOf(merchant.id, id, drop.config.shards) });
+  await next();
 });

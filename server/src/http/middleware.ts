@@ -1,4 +1,4 @@
-/** Cross-cutting HTTP concerns: client identity for rate limits, rate limiting, CORS for storefronts. */
+/** Client identity for rate limits, and rate limiting (CORS and request ids: common.ts). */
 import type { Context, MiddlewareHandler } from 'hono';
 import { FairdropError } from '../core/errors.js';
 import type { ApiDeps } from './context.js';
@@ -21,26 +21,3 @@ export function rateLimit(deps: ApiDeps): MiddlewareHandler {
     await next();
   };
 }
-
-const ALLOW_HEADERS = 'content-type, fairdrop-key, fairdrop-shopper, fairdrop-anonymous-id, last-event-id, idempotency-key';
-
-/**
- * Storefront CORS. Preflights are answered for any origin, and responses echo the request's
- * Origin: no credentials (cookies) are involved, and access is decided by the publishable-key
- * check against the merchant's allow-list. Echoing lets a refused page read the problem document
- * (`origin_not_allowed`) instead of an opaque network error.
- */
-export const storefrontCors: MiddlewareHandler = async (c, next) => {
-  const origin = c.req.header('origin');
-  if (c.req.method === 'OPTIONS') {
-    return new Response(null, { status: 204, headers: {
-      'access-control-allow-origin': origin ?? '*', 'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': ALLOW_HEADERS, 'access-control-max-age': '600', vary: 'Origin',
-    } });
-  }
-  await next();
-  if (origin) {
-    c.res.headers.set('access-control-allow-origin', origin);
-    c.res.headers.append('vary', 'Origin');
-  }
-};

@@ -2,32 +2,35 @@
  * Reads and writes the API and SSE roles share: cached lookups of merchants, drops and draw
  * records, and the registration group commit. Caches are short-lived and refreshed by bus events.
  */
+import { randomUUID } from 'node:crypto';
 import { canonicalize, type CanonicalEntries } from '@fairdrop/sdk/draw';
 import type { Bus } from '../bus/bus.js';
-import type { DropConfig, PublicDrop, DrawRecordView, RegisterItem, RegisterResult, StoredEntry } from '../core/model.js';
+import type { DrawIndex, DropConfig, PublicDrop, RegisterItem, RegisterResult, StoredEntry } from '../core/model.js';
 import { FairdropError } from '../core/errors.js';
 import { ledgerKey } from '../core/ids.js';
 import { parseEntryLines } from '../core/ledger.js';
-import type { MerchantRecord } from '../durable/merchant.object.js';
-import { RestateClient } from './restate-client.js';
+import type { DropRead, MerchantRecord } from '../durable/api.js';
+import { callOpts, type Durable } from './durable-client.js';
 import { TtlCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
 import { id } from './schemas.js';
 
 const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
-export interface DropInfo { merchantId: string; config: DropConfig; drop: PublicDrop }
-export interface RecordInfo { record: DrawRecordView; cursor: number; winners: Set<string>; backupIndex: Map<string, number> }
+export type DropInfo = DropRead;
+
+/** One key per batch: the client's own retries of it (after a lost answer) run it once. */
+const batchKey = () => `register:${randomUUID()}`;
 
 export class Services {
   private merchants = new TtlCache<MerchantRecord | null>(5_000);
   private drops = new TtlCache<DropInfo | null>(1_000);
-  private records = new TtlCache<RecordInfo | null>(1_000, 200);
+  private records = new TtlCache<DrawIndex | null>(1_000, 200);
   private snapshots = new TtlCache<CanonicalEntries>(10 * 60_000, 3);
-  private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.restate.call<RegisterResult[]>('ledger', key, 'register', items));
+  private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.durable.ledger(key).register(items, callOpts({ idempotencyKey: batchKey() })));
   private unsubscribe: () => void;
 
-  constructor(readonly restate: RestateClient, readonly bus: Bus, private readonly now: () => number) {
+  constructor(readonly durable: Durable, readonly bus: Bus, private readonly now: () => number) {
     // Keep cached drop state fresh from events (versions only move forward).
     this.unsubscribe = bus.subscribe('fairdrop.drop.*', (event) => {
       if (event.kind !== 'drop') return;
@@ -39,13 +42,13 @@ export class Services {
   close(): void { this.unsubscribe(); }
 
   merchant(merchantId: string): Promise<MerchantRecord | null> {
-    return this.merchants.get(merchantId, () => this.restate.call<MerchantRecord | null>('merchant', merchantId, 'get'));
+    return this.merchants.get(merchantId, () => this.durable.merchant(merchantId).get());
   }
   forgetMerchant(merchantId: string): void { this.merchants.delete(merchantId); }
 
   async drop(dropIdRaw: string): Promise<DropInfo | null> {
     const dropId = id.parse(dropIdRaw);
-    const info = await this.drops.get(dropId, () => this.restate.call<DropInfo | null>('drop', dropId, 'get'));
+    const info = await this.drops.get(dropId, () => this.durable.drop(dropId).get());
     return info && { ...info, drop: { ...info.drop, serverTime: new Date(this.now()).toISOString() } };
   }
   /** The drop, owned by this merchant, or 404 (other merchants' drops do not exist for you). */
@@ -56,26 +59,26 @@ export class Services {
   }
   forgetDrop(dropId: string): void { this.drops.delete(dropId); }
 
-  async record(dropId: string): Promise<RecordInfo | null> {
+  /** The draw record with its lookups (null before the draw). */
+  async record(dropId: string): Promise<DrawIndex | null> {
     return this.records.get(dropId, async () => {
-      const r = await this.restate.call<{ record: DrawRecordView; cursor: number } | null>('drop', dropId, 'record');
+      const r = await this.durable.drop(dropId).record();
       if (!r) return null;
-      return { ...r, winners: new Set(r.record.winners), backupIndex: new Map(r.record.backups.map((id, i) => [id, i])) };
+      return { record: r.record, backupsPromoted: r.backupsPromoted, winners: new Set(r.record.winners), backupIndex: new Map(r.record.backups.map((id, i) => [id, i])) };
     });
   }
 
   /** The canonical entry list of a drawn drop, assembled from the sealed shards. */
   async snapshot(dropId: string, config: DropConfig): Promise<CanonicalEntries> {
     return this.snapshots.get(dropId, async () => {
-      const shards = await Promise.all(Array.from({ length: config.shards }, (_, s) =>
-        this.restate.call<string>('ledger', ledgerKey(config.merchantId, s), 'lines', dropId)));
+      const shards = await Promise.all(Array.from({ length: config.shards }, (_, s) => this.durable.ledger(ledgerKey(config.merchantId, s)).lines(dropId)));
       return canonicalize(shards.flatMap(parseEntryLines));
     });
   }
 
   /** The merchant's newest 100 drops. */
   async merchantDrops(merchantId: string): Promise<DropInfo[]> {
-    const ids = await this.restate.call<string[]>('merchant', merchantId, 'drops');
+    const ids = await this.durable.merchant(merchantId).drops();
     const infos = await Promise.all(ids.slice(0, 100).map((id) => this.drop(id)));
     return infos.filter((i): i is DropInfo => !!i);
   }
@@ -88,6 +91,6 @@ export class Services {
   registerEntry(shard: string, item: RegisterItem): Promise<RegisterResult> { return this.register.submit(shard, item); }
 
   entry(merchantId: string, shard: number, dropId: string, shopperId: string): Promise<StoredEntry | null> {
-    return this.restate.call<StoredEntry | null>('ledger', ledgerKey(merchantId, shard), 'getEntry', { dropId, shopperId });
+    return this.durable.ledger(ledgerKey(merchantId, shard)).getEntry({ dropId, shopperId });
   }
 }

@@ -12,6 +12,7 @@ export function sseDeps(deps: ApiDeps): SseDeps {
     bus: services.bus,
     now: deps.now,
     onError: (e) => deps.log('sse error', { error: String(e) }),
+    log: deps.log,
     getDrop: async (dropId) => {
       const info = await services.drop(dropId);
       return info && { merchantId: info.merchantId, drop: info.drop };

@@ -39,10 +39,23 @@ describe('stream errors are problem documents', () => {
     await expectProblem(await get('/v1/public/events'), 401, 'unauthorized');
   });
 
-  it('does not echo an Origin that was not validated', async () => {
+  it("answers refusals under the API's one CORS policy, so the page can read the problem", async () => {
+    // Access is decided by the key against the merchant's allow-list, not by CORS (no credentials are involved).
     const res = await get('/v1/public/drops/d1/events?key=pk_wrong', { Origin: 'https://evil.example' });
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect(res.headers.get('vary')).toBe('Origin');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(res.headers.get('vary')).toContain('Origin');
+    expect(res.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+  });
+
+  it('puts the request id in the header and the problem document, and keeps a valid incoming one', async () => {
+    const res = await get('/v1/public/drops/d1/events?key=pk_wrong', { Origin: ORIGIN, 'X-Request-Id': 'req-abc-123' });
+    const body = await expectProblem(res, 401, 'unauthorized');
+    expect(res.headers.get('x-request-id')).toBe('req-abc-123');
+    expect(body.requestId).toBe('req-abc-123');
+    const fresh = await get('/v1/public/nope');
+    const freshBody = await expectProblem(fresh, 404, 'not_found');
+    expect(freshBody.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.headers.get('x-request-id')).toBe(freshBody.requestId);
   });
 
   it('answers 404 drop_not_found for an unknown drop', async () => {

@@ -1,7 +1,7 @@
 /** Shared fixtures for the SSE tests: a drop factory, stub deps and an SSE reader. */
 import type { Bus, EntryState, PublicDrop } from '../../src/bus/bus.js';
 import type { EntrySnapshot, SseDeps } from '../../src/http/sse/deps.js';
-import { SseProblem } from '../../src/http/sse/problem.js';
+import { FairdropError } from '../../src/core/errors.js';
 
 export const ORIGIN = 'https://shop.example';
 export const KEY = 'pk_test_ok';
@@ -47,10 +47,10 @@ export function stubDeps(bus: Bus, patch: Partial<SseDeps> = {}): SseDeps & { st
     async authPublishable(key, origin) {
       if (key === KEY && origin === ORIGIN) return { merchantId: 'm1' };
       if (key === 'pk_test_other' && origin === ORIGIN) return { merchantId: 'm2' };
-      throw new SseProblem(401, 'unauthorized', 'Unknown publishable key.');
+      throw new FairdropError('unauthorized', 'Unknown publishable key.');
     },
     async shopperEntry(_dropId, _merchantId, who) {
-      if (who.shopperToken === 'bad') throw new SseProblem(401, 'shopper_token_invalid', 'Bad token.');
+      if (who.shopperToken === 'bad') throw new FairdropError('shopper_token_invalid', 'Bad token.');
       const entry = who.anonymousId ? state.entries.get(who.anonymousId) : undefined;
       return entry ? { entryId: entry.entryId, state: async () => state.entries.get(who.anonymousId!) ?? null } : null;
     },

@@ -12,7 +12,7 @@ const draw = { root: '0'.repeat(64), entryCount: 5, totalWeight: 5, winners: 1, 
 beforeEach(() => {
   bus = new MemoryBus();
   const deps = stubDeps(bus, {
-    drawIndex: async () => ({ winners: new Set(['win']), backupIndex: new Map([['b1', 0], ['b2', 1]]) }),
+    drawIndex: async () => ({ winners: new Set(['win']), backupIndex: new Map([['b1', 0], ['b2', 1]]), backupsPromoted: 0 }),
   });
   deps.state.drops.set('d1', { merchantId: 'm1', drop: makeDrop('d1', 3) });
   for (const id of ['win', 'b1', 'b2', 'lose']) deps.state.entries.set(`anon-${id}`, entry(id, 'registered'));

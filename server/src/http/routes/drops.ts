@@ -1,16 +1,16 @@
 /** Merchant drop routes (secret key): create, list, cancel, draw now, entries, confirm purchases. */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { createHmac } from 'node:crypto';
 import type { ApiDeps } from '../context.js';
 import { readJson } from '../context.js';
-import { dropCreate, purchaseConfirm, id } from '../schemas.js';
-import { requireSecretKey } from '../auth.js';
-import { FairdropError, unwrap, type Outcome } from '../../core/errors.js';
-import { base62, ledgerKey, holderKey } from '../../core/ids.js';
+import { dropCreate, purchaseConfirm } from '../schemas.js';
+import { secretKey, ownDrop, type ApiEnv } from '../auth.js';
+import { FairdropError, unwrap } from '../../core/errors.js';
+import { base62, ledgerKey, entryKey } from '../../core/ids.js';
 import { verifyToken, type PurchasePayload } from '../../core/tokens.js';
-import type { DropInit, DrawNowResult } from '../../durable/drop.object.js';
+import type { DropInit } from '../../durable/api.js';
 import type { PublicDrop, DropConfig } from '../../core/model.js';
-import type { PageRow } from '../../core/ledger.js';
+import { callOpts } from '../durable-client.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const dropView = (drop: PublicDrop, config: DropConfig) => ({
@@ -18,19 +18,19 @@ const dropView = (drop: PublicDrop, config: DropConfig) => ({
   trustThreshold: config.trustThreshold, powDifficulty: config.powDifficulty,
 });
 
-export function dropRoutes(deps: ApiDeps): Hono {
-  const app = new Hono();
+export function dropRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
   const { services } = deps;
-  const auth = (c: Context) => requireSecretKey(c, services);
-  const call = <T>(obj: string, key: string, handler: string, input?: unknown) => services.restate.call<T>(obj, key, handler, input);
+  const sk = secretKey(services);
+  const drop = ownDrop(services);
 
-  app.get('/drops', async (c) => {
-    const m = await auth(c);
+  app.get('/drops', sk, async (c) => {
+    const m = c.var.merchant;
     return c.json({ data: (await services.merchantDrops(m.id)).map((i) => dropView(i.drop, i.config)) });
   });
 
-  app.post('/drops', async (c) => {
-    const m = await auth(c);
+  app.post('/drops', sk, async (c) => {
+    const m = c.var.merchant;
     const body = dropCreate.parse(await readJson(c.req));
     if (Date.parse(body.closesAt) <= deps.now()) throw new FairdropError('validation_failed', 'closesAt is in the past.', { errors: [{ path: 'closesAt', message: 'must be in the future' }] });
     const idem = c.req.header('idempotency-key');
@@ -39,44 +39,40 @@ export function dropRoutes(deps: ApiDeps): Hono {
     const init: DropInit = {
       ...body, id: dropId, merchantId: m.id, opensAt: Date.parse(body.opensAt), closesAt: Date.parse(body.closesAt), shards: m.shards,
     } as DropInit;
-    const drop = await call<PublicDrop>('drop', dropId, 'create', init);
+    // The id derives from the Idempotency-Key header when one is sent, so a repeat is the same call.
+    const drop = await services.durable.drop(dropId).create(init, callOpts({ idempotencyKey: `create:${dropId}` }));
     const info = await services.dropOf(m.id, dropId);
     return c.json(dropView(drop, info.config), 201);
   });
 
-  app.get('/drops/:dropId', async (c) => {
-    const m = await auth(c);
-    const info = await services.dropOf(m.id, id.parse(c.req.param('dropId')));
-    return c.json(dropView(info.drop, info.config));
-  });
+  app.get('/drops/:dropId', sk, drop, (c) => c.json(dropView(c.var.drop.drop, c.var.drop.config)));
 
-  app.post('/drops/:dropId/cancel', async (c) => {
-    const m = await auth(c);
-    const dropId = (await services.dropOf(m.id, c.req.param('dropId'))).config.id;
-    unwrap(await call<Outcome<null>>('drop', dropId, 'cancel'));
+  app.post('/drops/:dropId/cancel', sk, drop, async (c) => {
+    const m = c.var.merchant;
+    const dropId = c.var.drop.config.id;
+    unwrap(await services.durable.drop(dropId).cancel());
     services.forgetDrop(dropId);
     const info = await services.dropOf(m.id, dropId);
     return c.json(dropView(info.drop, info.config));
   });
 
-  app.post('/drops/:dropId/draw', async (c) => {
-    const m = await auth(c);
-    const dropId = (await services.dropOf(m.id, c.req.param('dropId'))).config.id;
-    const r = unwrap(await services.restate.call<Outcome<DrawNowResult>>('drop', dropId, 'drawNow', undefined, { timeoutMs: 300_000 }));
+  app.post('/drops/:dropId/draw', sk, drop, async (c) => {
+    const dropId = c.var.drop.config.id;
+    const r = unwrap(await services.durable.drop(dropId).drawNow(callOpts({ timeout: 300_000 })));
     services.forgetDrop(dropId);
     // 202: closed, waiting for the committed drand round (DRAW-SPEC §4.1); the draw follows by itself.
     return 'record' in r ? c.json(r.record) : c.json(r.waiting, 202);
   });
 
-  app.get('/drops/:dropId/entries', async (c) => {
-    const m = await auth(c);
-    const { config } = await services.dropOf(m.id, c.req.param('dropId'));
+  app.get('/drops/:dropId/entries', sk, drop, async (c) => {
+    const m = c.var.merchant;
+    const { config } = c.var.drop;
     const cursor = c.req.query('cursor') ?? '0.0';
     const match = /^(\d{1,4})\.(\d{1,9})$/.exec(cursor);
     if (!match) throw new FairdropError('validation_failed', 'The cursor is not valid; pass the nextCursor of the previous page.');
     let [shard, page] = [Number(match[1]), Number(match[2])];
     while (shard < config.shards) {
-      const r = await call<{ rows: PageRow[]; pages: number }>('ledger', ledgerKey(m.id, shard), 'page', { dropId: config.id, page });
+      const r = await services.durable.ledger(ledgerKey(m.id, shard)).page({ dropId: config.id, page });
       const next = page + 1 < r.pages ? `${shard}.${page + 1}` : shard + 1 < config.shards ? `${shard + 1}.0` : undefined;
       if (r.rows.length || !next) {
         const data = r.rows.map(([entryId, weight, tickets, shopperId, at]) => ({ entryId, weight, tickets, shopperId: shopperId.slice(2), registeredAt: iso(at) }));
@@ -87,15 +83,14 @@ export function dropRoutes(deps: ApiDeps): Hono {
     return c.json({ data: [] });
   });
 
-  app.post('/drops/:dropId/purchases/confirm', async (c) => {
-    const m = await auth(c);
-    const { config } = await services.dropOf(m.id, c.req.param('dropId'));
+  app.post('/drops/:dropId/purchases/confirm', sk, drop, async (c) => {
+    const { config } = c.var.drop;
     const body = purchaseConfirm.parse(await readJson(c.req));
     const check = verifyToken<PurchasePayload>('pt', body.purchaseToken, deps.config.serverSecret, deps.now());
     if (!check.ok && check.reason === 'expired') throw new FairdropError('purchase_window_expired', 'The purchase window ended before the confirmation; refund the payment.');
     if (!check.ok || check.payload.d !== config.id) throw new FairdropError('purchase_token_invalid', 'This purchase token was not issued for this drop.');
     const input = body.orderId ? { nonce: check.payload.n, orderId: body.orderId } : { nonce: check.payload.n };
-    const p = unwrap(await call<Outcome<{ dropId: string; entryId: string; slot: number; orderId?: string; purchasedAt: number }>>('holder', holderKey(config.id, check.payload.e), 'confirm', input));
+    const p = unwrap(await services.durable.holder(entryKey(config.id, check.payload.e)).confirm(input));
     return c.json({ ...p, ...(check.payload.c ? { shopperId: check.payload.c } : {}), purchasedAt: iso(p.purchasedAt) });
   });
 

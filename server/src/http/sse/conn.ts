@@ -36,7 +36,8 @@ export interface DropConn {
   readonly dropId: string;
   /** null until the initial state is sent; live events are held meanwhile. */
   out: Sink | null;
-  entryKey: string | null;
+  /** The watching shopper's entry, once known. */
+  entryId: string | null;
   dropVersion: number;
   entryVersion: number;
   heldDrop: PublicDrop | null;

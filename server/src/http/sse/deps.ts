@@ -1,7 +1,8 @@
 import type { Bus, EntryState, PublicDrop } from '../../bus/bus.js';
+import type { DrawIndex as FullDrawIndex } from '../../core/model.js';
 
-/** Fast lookups into a draw record. */
-export interface DrawIndex { winners: ReadonlySet<string>; backupIndex: ReadonlyMap<string, number> }
+/** The lookups the stream needs from a draw record (core/model.ts `DrawIndex`). */
+export type DrawIndex = Pick<FullDrawIndex, 'winners' | 'backupIndex' | 'backupsPromoted'>;
 
 /** The shopper's entry as read at connect time; `version` (when known) lets a resume skip it. */
 export type EntrySnapshot = EntryState & { version?: number };
@@ -9,8 +10,8 @@ export type EntrySnapshot = EntryState & { version?: number };
 /**
  * What the SSE app needs from the rest of the system. Everything is injected: the app
  * reads no environment and keeps no globals, so tests and benchmarks pass stubs.
- * Errors thrown by these functions that carry a numeric `status` and a string `code`
- * become problem documents; anything else becomes a 500 `internal_error`.
+ * A FairdropError thrown by these functions becomes its problem document (the API's
+ * vocabulary); anything else becomes a 500 `internal_error`.
  */
 export interface SseDeps {
   bus: Bus;
@@ -42,6 +43,8 @@ export interface SseDeps {
   coalesceMs?: number;
   /** `retry:` hint sent to clients on connect. Default 3000. */
   retryMs?: number;
-  /** Unexpected failures (5xx, bus handler errors). Default console.error. */
+  /** Unexpected failures (bus handler errors; 5xx when `log` is absent). Default console.error. */
   onError?(e: unknown): void;
+  /** Log lines for failed requests (5xx), with their request id. */
+  log?(msg: string, extra?: Record<string, unknown>): void;
 }

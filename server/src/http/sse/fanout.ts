@@ -7,7 +7,8 @@ import { subjects, type Bus, type BusEvent, type DropEvent, type PublicDrop } fr
 import { deliverActive, deliverDrop, deliverEntry, send, type ActiveConn, type Conn, type DropConn, type Sink } from './conn.js';
 import type { ActiveCursor, DropCursor } from './cursor.js';
 import type { DrawIndex, EntrySnapshot } from './deps.js';
-import { standingFromRecord } from '../../core/drop.js';
+import { entryKey } from '../../core/ids.js';
+import { entryState, standingFromRecord } from '../../core/standing.js';
 import { eventData, frame } from './frames.js';
 import { DropThrottle } from './throttle.js';
 import { addTo, removeFrom } from './multimap.js';
@@ -51,14 +52,14 @@ export class Fanout {
 
   /** Start holding live events for a new drop-stream client, before its state is read. */
   joinDrop(dropId: string, cursor: DropCursor): DropConn {
-    const conn: DropConn = { kind: 'drop', dropId, out: null, entryKey: null, dropVersion: cursor.drop, entryVersion: cursor.entry, heldDrop: null, heldEntry: null, backlog: 0 };
+    const conn: DropConn = { kind: 'drop', dropId, out: null, entryId: null, dropVersion: cursor.drop, entryVersion: cursor.entry, heldDrop: null, heldEntry: null, backlog: 0 };
     addTo(this.#drops, dropId, conn);
     return conn;
   }
 
   watchEntry(conn: DropConn, entryId: string): void {
-    conn.entryKey = `${conn.dropId}/${entryId}`;
-    addTo(this.#entries, conn.entryKey, conn);
+    conn.entryId = entryId;
+    addTo(this.#entries, entryKey(conn.dropId, entryId), conn);
   }
 
   joinActive(merchantId: string, cursor: ActiveCursor | null): ActiveConn {
@@ -94,7 +95,7 @@ export class Fanout {
     conn.out = null;
     if (this.#open === 0) this.#stopHeartbeat();
     if (conn.kind === 'active') return void removeFrom(this.#merchants, conn.merchantId, conn);
-    if (conn.entryKey) removeFrom(this.#entries, conn.entryKey, conn);
+    if (conn.entryId) removeFrom(this.#entries, entryKey(conn.dropId, conn.entryId), conn);
     // Throttle state stays until the drop's next event finds no listener: a counts update
     // held back may still be owed to the merchant's active-drops clients.
     removeFrom(this.#drops, conn.dropId, conn);
@@ -118,7 +119,7 @@ export class Fanout {
   }
 
   #onEntry(dropId: string, entryId: string, next: { version: number; entry: EntrySnapshot }): void {
-    const conns = this.#entries.get(`${dropId}/${entryId}`);
+    const conns = this.#entries.get(entryKey(dropId, entryId));
     if (!conns) return;
     const data = eventData('entry', this.#opts.now(), { entry: next.entry });
     for (const c of conns) deliverEntry(c, next, data);
@@ -142,13 +143,11 @@ export class Fanout {
     const index = await this.#opts.drawIndex?.(drop.id);
     const conns = this.#drops.get(drop.id);
     if (!index || !conns) return;
-    const rec = { ...index, cursor: drop.draw?.backupsPromoted ?? 0 };
+    // The drop event is newer than the cached record's promotion count.
+    const draw = { ...index, backupsPromoted: drop.draw?.backupsPromoted ?? index.backupsPromoted };
     for (const c of conns) {
-      if (!c.entryKey) continue;
-      const entryId = c.entryKey.slice(drop.id.length + 1);
-      const s = standingFromRecord(entryId, rec, drop.phase);
-      if (s.holder) continue;
-      const entry = s.backupPosition ? { entryId, status: s.status, backupPosition: s.backupPosition } : { entryId, status: s.status };
+      if (!c.entryId || standingFromRecord(c.entryId, draw, drop.phase).holder) continue;
+      const entry = entryState(c.entryId, draw, drop.phase, null);
       deliverEntry(c, { version: undefined, entry }, eventData('entry', this.#opts.now(), { entry }));
     }
   }

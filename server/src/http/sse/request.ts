@@ -4,7 +4,7 @@
  * newer Last-Event-ID as a header while the URL still carries the older one.
  */
 import type { Context } from 'hono';
-import { SseProblem } from './problem.js';
+import { FairdropError } from '../../core/errors.js';
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const maxParam = 4096;
@@ -12,7 +12,7 @@ const maxParam = 4096;
 function read(c: Context, header: string, query: string): string | undefined {
   const value = c.req.header(header) ?? c.req.query(query);
   if (value === undefined || value === '') return undefined;
-  if (value.length > maxParam) throw new SseProblem(400, 'validation_failed', `${query} is longer than ${maxParam} characters.`);
+  if (value.length > maxParam) throw new FairdropError('validation_failed', `${query} is longer than ${maxParam} characters.`);
   return value;
 }
 
@@ -29,12 +29,6 @@ export function readShopper(c: Context): { shopperToken?: string; anonymousId?: 
 
 export function readDropId(c: Context): string {
   const dropId = c.req.param('dropId') ?? '';
-  if (!idPattern.test(dropId)) throw new SseProblem(400, 'validation_failed', 'dropId must be 1–64 letters, digits, "_" or "-".');
+  if (!idPattern.test(dropId)) throw new FairdropError('validation_failed', 'dropId must be 1–64 letters, digits, "_" or "-".');
   return dropId;
-}
-
-/** CORS for a validated Origin; `Vary: Origin` always, since the answer depends on it. */
-export function allowOrigin(c: Context, origin: string | undefined): void {
-  if (origin) c.header('Access-Control-Allow-Origin', origin);
-  c.header('Vary', 'Origin');
 }

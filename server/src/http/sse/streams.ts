@@ -9,8 +9,8 @@ import type { Conn } from './conn.js';
 import { parseActiveCursor, parseDropCursor } from './cursor.js';
 import type { EntrySnapshot, SseDeps } from './deps.js';
 import type { Fanout } from './fanout.js';
-import { SseProblem } from './problem.js';
-import { allowOrigin, readDropId, readKey, readLastEventId, readOrigin, readShopper } from './request.js';
+import { FairdropError } from '../../core/errors.js';
+import { readDropId, readKey, readLastEventId, readOrigin, readShopper } from './request.js';
 
 export interface StreamContext {
   deps: SseDeps;
@@ -23,12 +23,11 @@ export async function dropStream(c: Context, { deps, fanout, retry }: StreamCont
   const who = readShopper(c);
   const origin = readOrigin(c);
   const { merchantId } = await deps.authPublishable(readKey(c), origin);
-  allowOrigin(c, origin);
   const conn = fanout.joinDrop(dropId, parseDropCursor(readLastEventId(c)));
   try {
     const found = await deps.getDrop(dropId);
     // Another merchant's drop is reported as unknown: keys never reveal other merchants' drops.
-    if (!found || found.merchantId !== merchantId) throw new SseProblem(404, 'drop_not_found', `There is no drop "${dropId}" for this key. Check the drop id in the embed.`);
+    if (!found || found.merchantId !== merchantId) throw new FairdropError('drop_not_found', `There is no drop "${dropId}" for this key. Check the drop id in the embed.`);
     let entry: EntrySnapshot | null = null;
     const shopper = who ? await deps.shopperEntry(dropId, merchantId, who) : null;
     if (shopper) {
@@ -45,7 +44,6 @@ export async function dropStream(c: Context, { deps, fanout, retry }: StreamCont
 export async function activeStream(c: Context, { deps, fanout, retry }: StreamContext): Promise<Response> {
   const origin = readOrigin(c);
   const { merchantId } = await deps.authPublishable(readKey(c), origin);
-  allowOrigin(c, origin);
   const conn = fanout.joinActive(merchantId, parseActiveCursor(readLastEventId(c)));
   try {
     const drops = await deps.activeDrops(merchantId);
