@@ -5,10 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = new URL('../public/api/index.html', import.meta.url);
 const html = readFileSync(file, 'utf8');
-// Redoc also posts usage telemetry to otel.cloud.redocly.com: send it to a path of this site instead
-// (a 404 on any static host), so the page never calls home.
-const out = html.replace(/https:\/\/cdn\.redoc\.ly\/[A-Za-z0-9/._-]+/g, 'data:,')
-  .replace(/https:\/\/otel\.cloud\.redocly\.com\/v1\/traces/g, '/api/telemetry-disabled');
+const out = html.replace(/https:\/\/cdn\.redoc\.ly\/[A-Za-z0-9/._-]+/g, 'data:,');
 writeFileSync(file, out);
 const left = out.match(/<(?:script|link)[^>]+(?:src|href)="https?:\/\/[^"]+"/g) ?? [];
 if (left.length) {

@@ -87,7 +87,7 @@ describe('docs site', () => {
     await context.close();
     expect(problems).toEqual([]);
     expect(offsite).toEqual([]);
-  }, 90_000); // a dozen pages one after another: more than the default 30 s on a busy machine
+  }, 90_000); // nine pages, one after the other: slow on a loaded machine
 
   it('renders the API reference from openapi.yaml, self-hosted', async () => {
     const { context, offsite } = await localOnlyContext(browser);

@@ -90,8 +90,8 @@ export const ledgerObject = restate.object({
   name: 'ledger',
   options: { enableLazyState: true },
   handlers: {
-    /** Results are in input order; repeats return the stored entry. Idempotency keys live ten minutes. */
-    register: restate.handlers.object.exclusive({ idempotencyRetention: { minutes: 10 } }, register),
+    /** Results are in input order; a repeat (also of a whole batch) returns the stored entry. */
+    register,
 
     flushCounts: async (ctx: Ctx, dropId: string) => {
       const meta = await metaOf(ctx, dropId);

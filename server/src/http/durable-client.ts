@@ -8,14 +8,14 @@
  * Expected failures come back as values (`Outcome`), not errors (see core/errors.ts).
  * @example
  * const durable = new DurableClient('http://127.0.0.1:8080');
- * const results = await durable.ledger(key).register(items, callOpts({ idempotencyKey }));
+ * const view = await durable.drop(dropId).create(init, callOpts({ idempotencyKey: `create:${dropId}` }));
  */
 import * as clients from '@restatedev/restate-sdk-clients';
 import { FairdropError } from '../core/errors.js';
 import { drop, holder, ledger, merchant } from '../durable/api.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Calls with an idempotency key are safe to repeat: a short retry budget rides out a blip. */
+/** Calls with an idempotency key (drop and merchant creation) are safe to repeat: a short retry budget rides out a blip. */
 const RETRY = { maxAttempts: 3, initialInterval: 200, maxDuration: 3_000 } as const;
 
 /** Per-call options: `idempotencyKey` where a call may be repeated, `timeout` in ms. */

@@ -2,7 +2,6 @@
  * Reads and writes the API and SSE roles share: cached lookups of merchants, drops and draw
  * records, and the registration group commit. Caches are short-lived and refreshed by bus events.
  */
-import { randomUUID } from 'node:crypto';
 import { canonicalize, type CanonicalEntries } from '@fairdrop/sdk/draw';
 import type { Bus } from '../bus/bus.js';
 import type { DrawIndex, DropConfig, PublicDrop, RegisterItem, RegisterResult, StoredEntry } from '../core/model.js';
@@ -10,7 +9,7 @@ import { FairdropError } from '../core/errors.js';
 import { ledgerKey } from '../core/ids.js';
 import { parseEntryLines } from '../core/ledger.js';
 import type { DropRead, MerchantRecord } from '../durable/api.js';
-import { callOpts, type Durable } from './durable-client.js';
+import type { Durable } from './durable-client.js';
 import { TtlCache } from './cache.js';
 import { GroupCommit } from './batcher.js';
 import { id } from './schemas.js';
@@ -19,15 +18,18 @@ const ACTIVE = new Set(['scheduled', 'registration', 'closed', 'purchase']);
 
 export type DropInfo = DropRead;
 
-/** One key per batch: the client's own retries of it (after a lost answer) run it once. */
-const batchKey = () => `register:${randomUUID()}`;
-
 export class Services {
   private merchants = new TtlCache<MerchantRecord | null>(5_000);
   private drops = new TtlCache<DropInfo | null>(1_000);
   private records = new TtlCache<DrawIndex | null>(1_000, 200);
   private snapshots = new TtlCache<CanonicalEntries>(10 * 60_000, 3);
-  private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.durable.ledger(key).register(items, callOpts({ idempotencyKey: batchKey() })));
+  /**
+   * No idempotency key on the batch, on purpose: the ledger dedupes every shopper durably, so a
+   * repeated batch already returns the stored entries, while a key would make Restate keep one
+   * idempotency record per call on the hot path (bench:register hinted at a cost, but on a loaded
+   * shared machine the runs were too noisy to size it).
+   */
+  private register = new GroupCommit<RegisterItem, RegisterResult>((key, items) => this.durable.ledger(key).register(items));
   private unsubscribe: () => void;
 
   constructor(readonly durable: Durable, readonly bus: Bus, private readonly now: () => number) {
