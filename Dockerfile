@@ -9,16 +9,17 @@ COPY package.json package-lock.json ./
 COPY sdk/package.json sdk/
 COPY server/package.json server/
 COPY widget/package.json widget/
+COPY verify/package.json verify/
 COPY docs/package.json docs/
 COPY examples/storefront/package.json examples/storefront/
 COPY examples/merchant-node/package.json examples/merchant-node/
 COPY examples/react/package.json examples/react/
 RUN npm ci --no-audit --no-fund --ignore-scripts
 
-# 2. Sources and the widget bundle.
+# 2. Sources, the widget bundle and the /verify page.
 FROM deps AS build
 COPY . .
-RUN npm run build -w @fairdrop/widget
+RUN npm run build -w @fairdrop/widget && npm run build -w @fairdrop/verify-page
 
 # 3. The service. It runs from TypeScript sources with tsx and the `source` export condition,
 #    exactly as `npm start` and the tests do.

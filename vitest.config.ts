@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
-    include: ['sdk/**/*.test.ts', 'server/**/*.test.ts', 'docs/test/**/*.test.ts', 'examples/**/*.test.ts'],
+    include: ['sdk/**/*.test.ts', 'server/**/*.test.ts', 'docs/test/**/*.test.ts', 'examples/**/*.test.ts', 'verify/test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

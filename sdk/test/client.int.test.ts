@@ -84,10 +84,17 @@ describe('the SDK against the real service', () => {
       covered.add('streamDropEvents').add('streamActiveDrops');
       expect(entries[0]!.entryId).toBe(receipt.entryId);
 
-      const record = cover('drawNow', unwrap(await fairdrop.drops.drawNow(drop.id)));
+      const drawn = cover('drawNow', unwrap(await fairdrop.drops.drawNow(drop.id)));
+      if (!('winners' in drawn)) throw new Error('a drop without a beacon is drawn at once');
+      const record = drawn;
       expect([...record.winners].sort()).toEqual(listed.map((e) => e.entryId).sort());
       expect(cover('getDrawRecord', unwrap(await alice.record(drop.id)))).toEqual(record);
       expect((await verifyDraw(record, cover('getEntrySnapshot', alice.snapshot(drop.id)))).ok).toBe(true);
+      // The verify page is HTML for browsers, not an SDK call: reached with fetch.
+      const page = await fetch(`${svc.apiUrl}/verify/${drop.id}`);
+      expect(cover('verifyPage', page.status)).toBe(200);
+      const asset = /\.\/assets\/([\w.-]+\.js)/.exec(await page.text())?.[1];
+      expect(cover('verifyPageAsset', (await fetch(`${svc.apiUrl}/verify/assets/${asset}`)).status)).toBe(200);
       const proof = cover('getInclusionProof', unwrap(await alice.proof(drop.id, receipt.entryId)));
       expect(verifyInclusion(proof, record.root, record.entryCount)).toBe(true);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDraw } from '@fairdrop/sdk/draw';
 import { loadVectors } from './vectors.js';
+import { quicknetDraw } from './beacon-fixture.js';
 
 /** The "by hand" Python verifier printed in docs/verify-a-draw.md must actually work. */
 const page = readFileSync(new URL('../../docs/verify-a-draw.md', import.meta.url), 'utf8');
@@ -26,6 +27,18 @@ describe.skipIf(!hasPython)('docs/verify-a-draw.md Python verifier', () => {
     const r = run(runDraw(c).record, c.entries);
     expect(r.stdout).not.toContain('FAIL');
     expect(r.status).toBe(0);
+  });
+
+  it('accepts a draw on real quicknet round 1000 and rejects a wrong round or a beacon that is not H(signature)', () => {
+    const { record, entries } = quicknetDraw();
+    const ok = run(record, entries);
+    expect(ok.stdout).toMatch(/ok    beaconRound/);
+    expect(ok.status).toBe(0);
+    const late = run({ ...record, beaconRound: 1001 }, entries);
+    expect(late.stdout).toContain('FAIL  beaconRound');
+    expect(late.status).toBe(1);
+    const other = run({ ...record, beacon: '00'.repeat(32) }, entries);
+    expect(other.stdout).toContain('FAIL  beacon\n');
   });
 
   it('rejects a forged winner', () => {

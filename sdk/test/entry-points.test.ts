@@ -14,6 +14,7 @@ describe('entry points', () => {
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.filter((i) => i.startsWith('node:') || /\/jose\/|sha256\.node|client\/server|shopper-token/.test(i))).toEqual([]);
     expect(inputs.some((i) => i.endsWith('sha256.web.ts'))).toBe(true);
-    expect(r.outputFiles[0]!.contents.byteLength).toBeLessThan(60_000);
+    // The verifier checks drand's BLS signature (DRAW-SPEC §4.1): @noble/curves' BLS12-381 is ~45 KB of it.
+    expect(r.outputFiles[0]!.contents.byteLength).toBeLessThan(120_000);
   });
 });

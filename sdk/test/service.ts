@@ -51,7 +51,8 @@ export async function webhookSink(): Promise<{ url: string; got: Hook[]; close()
 /** A drop open now, closing in `closeInMs`; waits until registration is open. */
 export function dropBody(over: Record<string, unknown> = {}, closeInMs = 60_000) {
   const now = Date.now();
-  return { name: 'SDK drop', inventory: 2, opensAt: new Date(now).toISOString(), closesAt: new Date(now + closeInMs).toISOString(), powDifficulty: 4, maxTickets: 5, purchaseWindowSeconds: 60, ...over };
+  // beacon 'none' draws at the close; drops with a drand beacon are tested in server/test/beacon.int.test.ts.
+  return { name: 'SDK drop', inventory: 2, beacon: 'none' as const, opensAt: new Date(now).toISOString(), closesAt: new Date(now + closeInMs).toISOString(), powDifficulty: 4, maxTickets: 5, purchaseWindowSeconds: 60, ...over };
 }
 
 /** Signals a person's browser would send (the bot check passes with them). */

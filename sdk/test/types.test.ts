@@ -33,7 +33,7 @@ describe('SDK types follow openapi.yaml', () => {
     expectTypeOf<Data<ServerClient['drops']['get']>>().branded.toEqualTypeOf<Json<'getDrop'>>();
     expectTypeOf<Data<ServerClient['drops']['list']>>().branded.toEqualTypeOf<Json<'listDrops'>>();
     expectTypeOf<Data<ServerClient['drops']['cancel']>>().branded.toEqualTypeOf<Json<'cancelDrop'>>();
-    expectTypeOf<Data<ServerClient['drops']['drawNow']>>().toEqualTypeOf<Json<'drawNow'>>();
+    expectTypeOf<Data<ServerClient['drops']['drawNow']>>().toEqualTypeOf<Json<'drawNow'> | Json<'drawNow', 202>>();
     expectTypeOf<Data<ServerClient['entries']['list']>>().toEqualTypeOf<Json<'listEntries'>>();
     expectTypeOf<ReturnType<ServerClient['entries']['iterate']>>().toEqualTypeOf<AsyncGenerator<S['Entry']>>();
     expectTypeOf<Data<ServerClient['purchases']['confirm']>>().toEqualTypeOf<Json<'confirmPurchase'>>();

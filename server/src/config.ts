@@ -4,8 +4,23 @@
  */
 import { parseProxyTrust, type ProxyTrust } from './core/client-address.js';
 import { parseKeyring, type SecretKeyring } from './core/secret-box.js';
+import { QUICKNET, chainFromInfo, type DrandChain } from '@fairdrop/sdk/draw';
 
 export type Role = 'all' | 'api' | 'sse' | 'worker';
+
+/** The drand beacon (DRAW-SPEC §4.1): which chain drops commit to, and where rounds are fetched. */
+export interface DrandConfig {
+  chain: DrandChain;
+  /** Relay base URLs, asked together; the first signature that verifies wins. */
+  relays: string[];
+  timeoutMs: number;
+  /** Backoff after a failed fetch: first delay, doubling up to the max. */
+  retryMs: number;
+  retryMaxMs: number;
+}
+
+/** drand's public HTTP relays for quicknet (League of Entropy members and Cloudflare). */
+export const DEFAULT_DRAND_RELAYS = ['https://api.drand.sh', 'https://api2.drand.sh', 'https://api3.drand.sh', 'https://drand.cloudflare.com'];
 
 export interface Config {
   role: Role;
@@ -39,6 +54,28 @@ export interface Config {
   restateIdentityKeys: string[];
   /** Keys that encrypt merchant secrets at rest; the first encrypts, all decrypt. */
   secretKeys: SecretKeyring;
+  drand: DrandConfig;
+}
+
+function drandConfig(env: NodeJS.ProcessEnv): DrandConfig {
+  let chain = QUICKNET;
+  if (env.FAIRDROP_DRAND_CHAIN) {
+    try {
+      chain = chainFromInfo(JSON.parse(env.FAIRDROP_DRAND_CHAIN));
+    } catch (e) {
+      throw new Error(`FAIRDROP_DRAND_CHAIN must be a drand chain info JSON (public_key, period, genesis_time, hash, schemeID): ${(e as Error).message}`);
+    }
+  }
+  const relays = (env.FAIRDROP_DRAND_RELAYS ?? DEFAULT_DRAND_RELAYS.join(',')).split(',').map((u) => u.trim()).filter(Boolean);
+  for (const r of relays) if (!/^https?:\/\/[^\s]+$/.test(r)) throw new Error(`FAIRDROP_DRAND_RELAYS: "${r}" is not an http(s) URL.`);
+  if (relays.length === 0) throw new Error('FAIRDROP_DRAND_RELAYS must name at least one relay.');
+  return {
+    chain,
+    relays: relays.map((r) => r.replace(/\/+$/, '')),
+    timeoutMs: int(env.FAIRDROP_DRAND_TIMEOUT_MS, 5000, 'FAIRDROP_DRAND_TIMEOUT_MS', 100),
+    retryMs: int(env.FAIRDROP_DRAND_RETRY_MS, 2000, 'FAIRDROP_DRAND_RETRY_MS', 10),
+    retryMaxMs: int(env.FAIRDROP_DRAND_RETRY_MAX_MS, 60_000, 'FAIRDROP_DRAND_RETRY_MAX_MS', 10),
+  };
 }
 
 function int(v: string | undefined, d: number, name: string, min = 0): number {
@@ -88,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     restateIdentityKeys: identityKeys(env.FAIRDROP_RESTATE_IDENTITY_KEYS),
     secretKeys: parseKeyring(env.FAIRDROP_SECRET_KEYS, serverSecret),
     fingerprintPro: env.FINGERPRINT_PRO_SECRET ? { secret: env.FINGERPRINT_PRO_SECRET, url: env.FINGERPRINT_PRO_URL ?? 'https://api.fpjs.io' } : undefined,
+    drand: drandConfig(env),
   };
 }

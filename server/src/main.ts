@@ -38,7 +38,7 @@ export async function start(config: Config): Promise<Running> {
   const has = (r: Config['role']) => config.role === 'all' || config.role === r;
 
   if (has('worker')) {
-    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate, secretKeys: config.secretKeys });
+    setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate, secretKeys: config.secretKeys, drand: config.drand });
     if (config.restateIdentityKeys.length === 0) log('warning: FAIRDROP_RESTATE_IDENTITY_KEYS is not set; the worker endpoint accepts unsigned requests from anyone who can reach it');
     setNotifierDeps({ serverSecret: config.serverSecret, emailKey: emailKey(config.serverSecret, config.emailKeyHex), publicUrl: config.publicUrl, defaultRate: config.noticeRatePerSecond, allowPrivate: config.webhookAllowPrivate, log });
     const ep = await serveEndpoint(config.endpointPort, config.host, config.restateIdentityKeys);

@@ -29,7 +29,8 @@ export class TestClient {
 
   async drop(m: Merchant, over: Record<string, unknown> = {}, openInMs = 0, closeInMs = 4000): Promise<any> {
     const now = Date.now();
-    const body = { name: 'Test drop', inventory: 2, opensAt: new Date(now + openInMs).toISOString(), closesAt: new Date(now + closeInMs).toISOString(), powDifficulty: 4, maxTickets: 5, purchaseWindowSeconds: 60, ...over };
+    // beacon 'none' draws at the close; drops with a drand beacon are tested in beacon.int.test.ts.
+    const body = { name: 'Test drop', inventory: 2, beacon: 'none', opensAt: new Date(now + openInMs).toISOString(), closesAt: new Date(now + closeInMs).toISOString(), powDifficulty: 4, maxTickets: 5, purchaseWindowSeconds: 60, ...over };
     const r = await this.req('POST', '/v1/drops', { body, headers: { authorization: `Bearer ${m.secretKey}` } });
     if (r.status !== 201) throw new Error(`drop: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;

@@ -79,6 +79,10 @@ describe('every operation, once', () => {
     expect(String(snap.body).trim().split('\n')).toHaveLength(2);
     const proof = await client.req('GET', `/v1/public/drops/${d.id}/proof/${alice.entryId}`);
     expect(verifyInclusion(proof.body, record.root, record.entryCount)).toBe(true);
+    const page = await client.req('GET', `/verify/${d.id}`);
+    expect(page.status).toBe(200);
+    const asset = /\.\/assets\/([\w.-]+\.js)/.exec(String(page.body))?.[1];
+    expect((await client.req('GET', `/verify/assets/${asset}`)).status).toBe(200);
 
     const winner = listed.find((e) => e.entryId === record.winners[0])!.shopperId;
     const start = await client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: await client.shopperHeaders(m, winner) });

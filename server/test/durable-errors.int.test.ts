@@ -26,7 +26,7 @@ describe('durable failures over HTTP', () => {
     // Created behind the API's back: no request the API accepts can make the draw reject its input.
     await durable.drop(dropId).create({
       id: dropId, merchantId: m.merchant.id, name: 'Broken', inventory: -1, opensAt: now, closesAt: now + 600_000, purchaseWindowSeconds: 60,
-      maxTickets: 1, backupCount: 0, loyaltyMultipliers: {}, rollover: { enabled: false, cap: 0 }, allowAnonymous: true, beaconSource: '',
+      maxTickets: 1, backupCount: 0, loyaltyMultipliers: {}, rollover: { enabled: false, cap: 0 }, allowAnonymous: true, beacon: 'none',
       trustThreshold: 0, powDifficulty: 1, shards: 4,
     });
     const r = await stack.client.req('POST', `/v1/drops/${dropId}/draw`, { headers: sk(m) });

@@ -74,7 +74,7 @@ export class Api {
   record = () => this.call<DrawRecordJson>(this.d('/record'));
   proof = (entryId: string) => this.call<ProofJson>(this.d(`/proof/${encodeURIComponent(entryId)}`));
   /** The browser verification page for this drop, served by the API. */
-  verifyUrl = () => `${this.c.api.replace(/\/$/, '')}/verify/${encodeURIComponent(this.c.drop)}`;
+  verifyUrl = (entryId?: string) => `${this.c.api.replace(/\/$/, '')}/verify/${encodeURIComponent(this.c.drop)}${entryId ? `#entry=${encodeURIComponent(entryId)}` : ''}`;
   /** Whether this client can identify a shopper (token or anonymous id). */
   get identified(): boolean {
     return !!(this.c.shopperToken || this.c.anonymousId);

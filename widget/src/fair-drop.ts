@@ -363,7 +363,7 @@ export class FairDrop extends LitElement implements FlowHost {
       view, t: this.t, lang: this.lang_, now, retryIn, item: this.itemName,
       drop: this.dropState, me: this.me, tickets: this.tickets, credits: this.creditsHeld, progress: this.pow.progress,
       error: f?.[0], live: this.live.state, loginUrl: this.loginUrl,
-      verifyUrl: api ? api.verifyUrl() : '#',
+      verifyUrl: api ? api.verifyUrl(this.me?.receipt?.entryId) : '#',
       checked: this.checked,
       on: {
         fewer: () => this.setTickets(this.tickets - 1),

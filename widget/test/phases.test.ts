@@ -10,6 +10,7 @@ const EXPECT: [state: string, view: string, title: RegExp, more?: RegExp][] = [
   ['signin', 'signin', /Registration is open/, /Sign in to the store/],
   ['registered', 'registered', /You’re in!/, /ent_7Qk2M9xZ/],
   ['drawing', 'drawing', /drawing winners/, /ent_7Qk2M9xZ/],
+  ['drawing-beacon', 'drawing', /drawing winners/, /Waiting for public randomness from drand \(round 1234567\)/],
   ['missed-closed', 'missed', /Registration has closed/, /Winners are being drawn now/],
   ['missed-purchase', 'missed', /Registration has closed/, /Winners are checking out now/],
   ['won', 'won', /You won!/, /Time left to buy/],
@@ -86,4 +87,12 @@ describe('<fair-drop> renders every phase from a recorded state', () => {
       expect(text(el, 'h2')).to.not.equal('Not this time');
     });
   }
+
+  it('links "Verify the draw" to the verify page of this drop, with the entry id', async () => {
+    const { el } = await mount('drawing');
+    await waitFor(() => el.view === 'drawing');
+    await el.updateComplete;
+    const href = el.shadowRoot!.querySelector('a.link')!.getAttribute('href')!;
+    expect(href).to.match(/\/verify\/[^/#]+#entry=ent_7Qk2M9xZ$/);
+  });
 });

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createServerClient, unwrap } from '@fairdrop/sdk/server';
+import { createServerClient, unwrap, type DropCreate } from '@fairdrop/sdk/server';
 import { createApp, demoDrop } from './app.js';
 
 export interface Config { apiUrl: string; secretKey: string; shopperTokenSecret: string; webhookSecret: string; port: number; host: string; publicUrl?: string }
@@ -30,7 +30,7 @@ export function loadConfig(env = process.env): Config {
 }
 
 /** Starts the backend, makes sure Fairdrop delivers webhooks to it, and creates a drop. */
-export async function startBackend(cfg: Config, log: (line: string) => void = console.log) {
+export async function startBackend(cfg: Config, log: (line: string) => void = console.log, dropOver: Partial<DropCreate> = {}) {
   const fairdrop = createServerClient({ secretKey: cfg.secretKey, baseUrl: cfg.apiUrl });
   const app = createApp({ fairdrop, shopperTokenSecret: cfg.shopperTokenSecret, webhookSecret: cfg.webhookSecret, log });
   const server: Server = createServer(app.handler);
@@ -40,7 +40,7 @@ export async function startBackend(cfg: Config, log: (line: string) => void = co
   const hookUrl = `${url}/webhooks/fairdrop`;
   const hooks = unwrap(await fairdrop.webhookEndpoints.list()).data;
   const hook = hooks.find((h) => h.url === hookUrl) ?? unwrap(await fairdrop.webhookEndpoints.create({ url: hookUrl }));
-  const drop = unwrap(await fairdrop.drops.create(demoDrop()));
+  const drop = unwrap(await fairdrop.drops.create(demoDrop(dropOver)));
   log(`merchant backend on ${url}; webhooks → ${hookUrl}; drop ${drop.id} open until ${drop.closesAt}`);
   /** Stop serving and take the webhook endpoint away again, so Fairdrop does not keep retrying a dead URL. */
   const close = async () => {

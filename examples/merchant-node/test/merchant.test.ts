@@ -18,7 +18,7 @@ const logs: string[] = [];
 beforeAll(async () => {
   svc = await startService();
   const m = await svc.merchant('Merchant example');
-  backend = await startBackend({ apiUrl: svc.apiUrl, secretKey: m.secretKey, shopperTokenSecret: m.shopperTokenSecret, webhookSecret: m.webhookSecret, port: 0, host: '127.0.0.1' }, (l) => logs.push(l));
+  backend = await startBackend({ apiUrl: svc.apiUrl, secretKey: m.secretKey, shopperTokenSecret: m.shopperTokenSecret, webhookSecret: m.webhookSecret, port: 0, host: '127.0.0.1' }, (l) => logs.push(l), { beacon: 'none' }); // drawn at once; beacon drops: server/test/beacon.int.test.ts
   publishableKey = m.publishableKey;
 }, 60_000);
 afterAll(async () => { await svc?.dispose(); });

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { entriesFromNdjsonLines, verifyDraw, type VerifyResult } from '../draw/index.js';
+import { chainFromInfo, entriesFromNdjsonLines, KNOWN_CHAINS, verifyDraw, type DrandChain, type VerifyResult } from '../draw/index.js';
 import { fetchDraw } from './remote.js';
 
 /** Where the CLI writes; injectable so tests need no global mocks. */
@@ -20,14 +20,19 @@ export interface CliIo {
   tty: boolean;
 }
 
-const USAGE = `usage: fairdrop-verify [--progress] RECORD.json ENTRIES.ndjson
-       fairdrop-verify [--progress] --api URL --drop ID
+const USAGE = `usage: fairdrop-verify [--progress] [--beacon-key CHAIN.json] RECORD.json ENTRIES.ndjson
+       fairdrop-verify [--progress] [--beacon-key CHAIN.json] --api URL --drop ID
 
   RECORD.json     the published draw record (fairdrop-draw-v1, DRAW-SPEC §7)
   ENTRIES.ndjson  the entry snapshot: one {"entryId": "...", "weight": N} per line, any order
   --api URL       download both from a Fairdrop API instead (e.g. http://127.0.0.1:3003)
   --drop ID       the drop whose draw to check (with --api)
   --progress      report progress on stderr even when it is not a terminal
+  --beacon-key CHAIN.json
+                  also accept beacons of this drand chain: its info as drand publishes it
+                  (GET {relay}/{chainHash}/info: public_key, period, genesis_time, hash,
+                  schemeID). Without it only League of Entropy quicknet is accepted, with
+                  its public key built in (never taken from the record).
 
 exit status: 0 the draw verifies, 1 it does not, 2 usage or I/O error`;
 
@@ -39,35 +44,47 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
   if (!args) return io.err(`${USAGE}\n`), 2;
   const progress = io.progress || args.progress;
+  const chains = await loadChains(args.beaconKey, io);
+  if (typeof chains === 'number') return chains;
   const source = args.api !== undefined ? await remoteSource(args.api, args.drop!, io) : await fileSource(args.files[0]!, args.files[1]!, io);
   if (typeof source === 'number') return source;
   let result: VerifyResult;
   try {
-    result = await verifyDraw(source.record, entriesFromNdjsonLines(progress ? counted(source.lines, io) : source.lines));
+    result = await verifyDraw(source.record, entriesFromNdjsonLines(progress ? counted(source.lines, io) : source.lines), { chains });
   } catch (e) {
     return io.err(`fairdrop-verify: cannot read the entries ${source.name}: ${(e as Error).message}\n`), 2;
   }
-  report(result, io);
+  report(result, source, io);
   return result.ok ? 0 : 1;
 }
 
-interface Args { files: string[]; api?: string | undefined; drop?: string | undefined; progress: boolean }
+interface Args { files: string[]; api?: string | undefined; drop?: string | undefined; beaconKey?: string | undefined; progress: boolean }
 
 function parseArgs(argv: readonly string[]): Args | null {
   const a: Args = { files: [], progress: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--progress') a.progress = true;
-    else if (arg === '--api' || arg === '--drop') {
+    else if (arg === '--api' || arg === '--drop' || arg === '--beacon-key') {
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) return null;
-      a[arg === '--api' ? 'api' : 'drop'] = v;
+      a[arg === '--api' ? 'api' : arg === '--drop' ? 'drop' : 'beaconKey'] = v;
     } else if (arg.startsWith('--')) return null;
     else a.files.push(arg);
   }
   const remote = a.api !== undefined || a.drop !== undefined;
   if (remote ? a.api === undefined || a.drop === undefined || a.files.length > 0 : a.files.length !== 2) return null;
   return a;
+}
+
+/** The chains to accept: quicknet, plus the one named by --beacon-key. */
+async function loadChains(path: string | undefined, io: CliIo): Promise<readonly DrandChain[] | number> {
+  if (path === undefined) return KNOWN_CHAINS;
+  try {
+    return [...KNOWN_CHAINS, chainFromInfo(JSON.parse(await readFile(path, 'utf8')))];
+  } catch (e) {
+    return io.err(`fairdrop-verify: cannot use --beacon-key ${path}: ${(e as Error).message}\n`), 2;
+  }
 }
 
 interface Source { name: string; record: unknown; lines: AsyncIterable<string> }
@@ -101,12 +118,15 @@ async function* counted(lines: AsyncIterable<string>, io: CliIo): AsyncGenerator
   if (io.tty && n >= PROGRESS_EVERY) io.err(`\rread ${n.toLocaleString('en')} entries, recomputing the draw…\n`);
 }
 
-function report(result: VerifyResult, io: CliIo): void {
+function report(result: VerifyResult, source: Source, io: CliIo): void {
   const c = result.recomputed;
   if (result.ok && c) {
     io.out(`OK: the draw verifies (fairdrop-draw-v1)`);
     io.out(`  entries ${c.entryCount}, total weight ${c.totalWeight}, root ${c.root}`);
     io.out(`  commitment ${c.commitment} matches the secret; seed ${c.seed}`);
+    const rec = source.record as { beaconSource?: string | null; beaconRound?: number; beacon?: string };
+    if (rec.beaconSource) io.out(`  beacon: drand round ${rec.beaconRound} of ${rec.beaconSource}, signature verified, first round after the close; beacon ${rec.beacon}`);
+    else io.out(`  no drand beacon: the seed rests on the operator's secret and the entries alone (weaker)`);
     io.out(`  ${c.winners.length} winners and ${c.backups.length} backups match, in order`);
     return;
   }

@@ -51,7 +51,7 @@ export function createServerClient(opts: ServerClientOptions) {
       get: (dropId: string) => settle(http.GET('/v1/drops/{dropId}', drop(dropId))),
       list: () => settle(http.GET('/v1/drops')),
       cancel: (dropId: string) => settle(http.POST('/v1/drops/{dropId}/cancel', drop(dropId))),
-      /** Closes registration now and runs the draw; resolves to the draw record. */
+      /** Closes registration now and runs the draw: the record, or (HTTP 202) the drop while it waits for its drand round (`beacon`). */
       drawNow: (dropId: string) => settle(http.POST('/v1/drops/{dropId}/draw', drop(dropId))),
       /** The published draw record (public; the same as the public client's `record`). */
       record: (dropId: string) => settle(http.GET('/v1/public/drops/{dropId}/record', drop(dropId))),

@@ -8,7 +8,7 @@ export type Drop = S['Drop'];
  * (its defaultNonNullable), which is right for responses but not for requests: here they are
  * optional, as in openapi.yaml.
  */
-export type DropCreate = Optional<Omit<S['DropCreate'], 'rollover' | 'geoFence'>, 'purchaseWindowSeconds' | 'maxTickets' | 'backupCount' | 'allowAnonymous' | 'anonymousIdsInWebhooks' | 'trustThreshold' | 'powDifficulty'> & {
+export type DropCreate = Optional<Omit<S['DropCreate'], 'rollover' | 'geoFence'>, 'purchaseWindowSeconds' | 'maxTickets' | 'backupCount' | 'allowAnonymous' | 'anonymousIdsInWebhooks' | 'trustThreshold' | 'powDifficulty' | 'beacon'> & {
   rollover?: Partial<NonNullable<S['DropCreate']['rollover']>>;
   geoFence?: Optional<S['GeoFence'], 'bonusMultiplier'>;
 };

@@ -33,6 +33,23 @@ export { selectWeighted, buildFenwick, findFirstAbove } from './select.js';
 export { decodeParams, type DrawParams, type DecodedParams } from './params.js';
 export { computeDraw, type DrawComputation } from './draw.js';
 export { runDraw, isCanonical, type DrawInput, type DrawRecord, type DrawResult } from './run.js';
-export { verifyDraw, verifyDrawSync, VERIFY_PROBLEM_CODES, type EntrySource, type VerifyProblem, type VerifyResult } from './verify.js';
+export { verifyDraw, verifyDrawSync, VERIFY_PROBLEM_CODES, type EntrySource, type VerifyOptions, type VerifyProblem, type VerifyResult } from './verify.js';
+export { KNOWN_CHAINS } from './verify-beacon.js';
+export { checksOf, CHECK_IDS, type CheckId, type CheckOutcome } from './verify-checks.js';
+export {
+  QUICKNET,
+  BEACON_DST,
+  beaconSourceOf,
+  chainOfSource,
+  roundAt,
+  roundTime,
+  beaconRoundFor,
+  roundMessage,
+  verifyRound,
+  chainFromInfo,
+  chainInfoOf,
+  type DrandChain,
+  type RoundCheck,
+} from './beacon.js';
 export { parseEntryLine, entriesFromNdjsonLines, ndjsonLines } from './ndjson.js';
 export { sha256, sha256Into, sha256Backend } from '#sha256';

@@ -42,12 +42,15 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array | string>): 
   let pending = '';
   for await (const chunk of chunks) {
     pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // Linear in the chunk: scan from a moving start instead of re-slicing the remainder per line.
+    let start = 0;
     let nl = pending.indexOf('\n');
     while (nl >= 0) {
-      yield pending.slice(0, nl);
-      pending = pending.slice(nl + 1);
-      nl = pending.indexOf('\n');
+      yield pending.slice(start, nl);
+      start = nl + 1;
+      nl = pending.indexOf('\n', start);
     }
+    pending = pending.slice(start);
   }
   pending += decoder.decode();
   if (pending !== '') yield pending;

@@ -2,6 +2,9 @@ import { computeDraw } from './draw.js';
 import { canonicalize, type CanonicalEntries } from './entries.js';
 import { decodeParams, type DrawParams } from './params.js';
 import { SPEC_ID } from './seed.js';
+import { fromHex, toHex } from './bytes.js';
+import { DrawInputError } from './errors.js';
+import { sha256 } from '#sha256';
 
 /** The published draw record, exactly the fields of DRAW-SPEC §7. */
 export interface DrawRecord {
@@ -12,8 +15,14 @@ export interface DrawRecord {
   readonly commitment: string;
   readonly secret: string;
   readonly beacon: string;
-  /** Where the beacon came from and which round, e.g. `"drand quicknet round 123"`; null without a beacon. */
+  /** `"drand:" || chainHash` (DRAW-SPEC §4.1); null without a beacon. */
   readonly beaconSource: string | null;
+  /** The drand round committed to at creation (§4.1); absent without a beacon. */
+  readonly beaconRound?: number;
+  /** That round's BLS signature (hex); `beacon = H(beaconSignature)`. Absent without a beacon. */
+  readonly beaconSignature?: string;
+  /** The scheduled close (ISO 8601) the round was fixed from. */
+  readonly closesAt?: string;
   readonly root: string;
   readonly entryCount: number;
   readonly totalWeight: number;
@@ -27,6 +36,11 @@ export interface DrawInput extends Omit<DrawParams, 'beacon'> {
   /** Hex beacon; omitted or `''` when unused. */
   readonly beacon?: string;
   readonly beaconSource?: string | null;
+  /** With a drand beacon (§4.1): the round and its signature; `beacon` is then `H(signature)`. */
+  readonly beaconRound?: number;
+  readonly beaconSignature?: string;
+  /** The scheduled close, ISO 8601 (§4.1), copied to the record. */
+  readonly closesAt?: string;
   /** Entries in any order (validated here), or already canonical from {@link canonicalize}. */
   readonly entries: Iterable<unknown> | CanonicalEntries;
 }
@@ -54,7 +68,11 @@ export interface DrawResult {
  * record.winners; // e.g. ['b', 'a']
  */
 export function runDraw(input: DrawInput): DrawResult {
-  const params = decodeParams({ ...input, beacon: input.beacon ?? '' });
+  const beacon = input.beaconSignature !== undefined ? toHex(sha256(fromHex(input.beaconSignature, 'beaconSignature'))) : input.beacon ?? '';
+  if (input.beacon !== undefined && input.beacon !== beacon) {
+    throw new DrawInputError('invalid_hex', `beacon must be H(beaconSignature) = ${beacon}, got ${input.beacon}`);
+  }
+  const params = decodeParams({ ...input, beacon });
   const entries = isCanonical(input.entries) ? input.entries : canonicalize(input.entries);
   const c = computeDraw(params, entries);
   const record: DrawRecord = {
@@ -64,8 +82,11 @@ export function runDraw(input: DrawInput): DrawResult {
     backupCount: input.backupCount,
     commitment: c.commitment,
     secret: input.secret,
-    beacon: input.beacon ?? '',
+    beacon,
     beaconSource: input.beaconSource ?? null,
+    ...(input.beaconRound !== undefined ? { beaconRound: input.beaconRound } : {}),
+    ...(input.beaconSignature !== undefined ? { beaconSignature: input.beaconSignature } : {}),
+    ...(input.closesAt !== undefined ? { closesAt: input.closesAt } : {}),
     root: c.root,
     entryCount: c.entryCount,
     totalWeight: c.totalWeight,

@@ -50,7 +50,7 @@ describe('verifyDraw', () => {
     const winners = [...record.winners];
     winners[2] = 'someone-else';
     const r = verifyDrawSync({ ...record, winners }, entries);
-    expect(r.problems[0]).toEqual({ code: 'winner_mismatch', message: `winner #3: record says someone-else, recomputed ${record.winners[2]}` });
+    expect(r.problems[0]).toEqual({ code: 'winner_mismatch', message: `winner #3: record says someone-else, recomputed ${record.winners[2]}`, recorded: 'someone-else', recomputed: record.winners[2] });
   });
 
   it('names swapped backups and a missing one', () => {

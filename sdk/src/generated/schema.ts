@@ -219,6 +219,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/verify/{dropId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The verify page — recomputes the draw in the shopper's own browser (HTML; no key).
+         * @description Downloads the record and the snapshot from this origin and runs the SDK verifier in a Web Worker: commitment, drand beacon (DRAW-SPEC §4.1), entry root, seed, winners and backups, plus an inclusion check for one entry id. Its Content-Security-Policy allows this origin only.
+         */
+        get: operations["verifyPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A script or style of the verify page (content-hashed names, cached for ever). */
+        get: operations["verifyPageAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/drops/{dropId}/draw": {
         parameters: {
             query?: never;
@@ -836,8 +873,12 @@ export interface components {
             anonymousIdsInWebhooks: boolean;
             /** @description Where the widget sends a winner, with `?token=` appended. */
             checkoutUrl?: components["schemas"]["HttpUrl"];
-            /** @description Reserved for a public randomness beacon (DRAW-SPEC §4). Fetching one is not built yet, so it must be empty. */
-            beaconSource?: string;
+            /**
+             * @description `drand` (the default): the drop commits, with its commitment, to the first drand quicknet round after `closesAt` (DRAW-SPEC §4.1) and the draw waits for that round, so nobody — the operator included — can grind entry sets against the secret. `none`: the seed rests on the operator's secret and the entries alone (weaker; the draw runs at the close).
+             * @default drand
+             * @enum {string}
+             */
+            beacon: "drand" | "none";
             /** @default 50 */
             trustThreshold: number;
             /**
@@ -867,6 +908,18 @@ export interface components {
             backupsPromoted?: number;
             drawnAt: components["schemas"]["Timestamp"];
         };
+        /** @description Where the drand beacon stands (drops with a beacon). In phase `closed`, any state but `received` means the drop is waiting for the beacon: the draw runs once the round exists and a relay serves a signature that verifies; it never runs without it. The merchant may wait or cancel. */
+        BeaconStatus: {
+            round: number;
+            expectedAt: components["schemas"]["Timestamp"];
+            /** @enum {string} */
+            state: "scheduled" | "waiting" | "retrying" | "received";
+            /** @description Fetch attempts so far. */
+            attempts: number;
+            nextAttemptAt?: components["schemas"]["Timestamp"];
+            /** @description Why the last attempt found no valid signature (one line per relay). */
+            lastError?: string;
+        };
         PublicDrop: {
             id: components["schemas"]["Id"];
             name: string;
@@ -892,7 +945,11 @@ export interface components {
             allowAnonymous: boolean;
             checkoutUrl?: string;
             commitment: components["schemas"]["Hex32"];
-            beaconSource?: string;
+            /** @description `drand:` + chain hash when the drop uses a drand beacon (DRAW-SPEC §4.1); null without one. */
+            beaconSource?: string | null;
+            /** @description The drand round the draw will use, fixed at creation (first round after `closesAt`). */
+            beaconRound?: number | null;
+            beacon?: components["schemas"]["BeaconStatus"];
             counts: components["schemas"]["Counts"];
             draw?: components["schemas"]["DrawSummary"];
             serverTime: components["schemas"]["Timestamp"];
@@ -1045,7 +1102,13 @@ export interface components {
             commitment: components["schemas"]["Hex32"];
             secret: components["schemas"]["Hex32"];
             beacon: string;
+            /** @description `drand:` + chain hash (DRAW-SPEC §4.1), or null without a beacon. */
             beaconSource: string | null;
+            /** @description With a drand beacon: the round fixed at creation. */
+            beaconRound?: number;
+            /** @description With a drand beacon: the round's BLS signature; `beacon` = H(signature). */
+            beaconSignature?: string;
+            closesAt?: components["schemas"]["Timestamp"];
             root: components["schemas"]["Hex32"];
             seed?: components["schemas"]["Hex32"];
             entryCount: number;
@@ -1657,6 +1720,53 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    verifyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dropId: components["parameters"]["DropId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyPageAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                    "text/css": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     drawNow: {
         parameters: {
             query?: never;
@@ -1675,6 +1785,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DrawRecord"];
+                };
+            };
+            /** @description Registration is closed but the drop is waiting for its drand round (DRAW-SPEC §4.1): closing early does not change the round. The draw runs once the round exists; see `beacon`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDrop"];
                 };
             };
             default: components["responses"]["Problem"];

@@ -4,6 +4,7 @@
  */
 import type { Counts, DrawRecord, DrawSummary, DropConfig, Phase, PublicDrop, Slot } from './model.js';
 import { pricingTable } from './pricing.js';
+import { beaconStatus, type BeaconState } from './beacon.js';
 
 export interface DropView {
   config: DropConfig;
@@ -12,6 +13,8 @@ export interface DropView {
   counts: Counts;
   purchased: number;
   summary: DrawSummary | null;
+  /** The wait for the drand round, once registration has closed (drops with a beacon). */
+  beacon?: BeaconState | null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,13 +34,16 @@ export function publicView(v: DropView, now: number): PublicDrop {
     opensAt: iso(c.opensAt), closesAt: iso(c.closesAt), purchaseWindowSeconds: c.purchaseWindowSeconds,
     maxTickets: c.maxTickets, pricing: pricingTable(c.maxTickets, c.ticketPrice?.amount ?? 0),
     backupCount: c.backupCount, loyaltyMultipliers: c.loyaltyMultipliers, rollover: c.rollover,
-    allowAnonymous: c.allowAnonymous, commitment: c.commitment, beaconSource: c.beaconSource,
+    allowAnonymous: c.allowAnonymous, commitment: c.commitment, beaconSource: c.beaconSource || null,
+    beaconRound: c.beaconRound ?? null,
     counts: { entries: v.counts.entries, tickets: v.counts.tickets, purchased: v.purchased },
     serverTime: iso(now),
   };
   if (c.ticketPrice) view.ticketPrice = c.ticketPrice;
   if (c.geoFence) view.geoFence = c.geoFence;
   if (c.checkoutUrl) view.checkoutUrl = c.checkoutUrl;
+  const beacon = beaconStatus(c.beaconRound, c.beaconAt, v.beacon);
+  if (beacon) view.beacon = beacon;
   if (v.summary) view.draw = { ...v.summary, drawnAt: iso(v.summary.drawnAt) };
   return view;
 }

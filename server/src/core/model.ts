@@ -45,7 +45,11 @@ export interface DropConfig {
   /** Name anonymous slot holders (their anonymous id) in webhooks; absent on drops made before it existed. */
   anonymousIdsInWebhooks?: boolean;
   checkoutUrl?: string;
+  /** `"drand:" || chainHash` (DRAW-SPEC §4.1), or '' for a drop without a beacon. */
   beaconSource: string;
+  /** With a beacon: the round fixed at creation, and when it is produced (ms). */
+  beaconRound?: number;
+  beaconAt?: number;
   trustThreshold: number;
   powDifficulty: number;
   shards: number;

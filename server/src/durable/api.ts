@@ -14,6 +14,7 @@ import type { Outcome } from '../core/errors.js';
 import type { Counts, DrawRecord, DrawSummary, DropConfig, EntryState, Phase, PublicDrop, RegisterItem, RegisterResult, Slot, StoredEntry } from '../core/model.js';
 import type { DropOutcome, LedgerMeta, PageRow, Wallet } from '../core/ledger.js';
 import type { LedgerContactHandlers, LedgerContactState } from './notifier/api.js';
+import type { BeaconState } from '../core/beacon.js';
 
 /** A handler as its callers see it; the context (`any` here) is the object's own business. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's client types match handlers against (arg: any, …)
@@ -66,7 +67,9 @@ export const ledgerState = {
 
 // ---------------------------------------------------------------- drop: dropId
 
-export type DropInit = Omit<DropConfig, 'commitment' | 'createdAt'>;
+export type DropInit = Omit<DropConfig, 'commitment' | 'createdAt' | 'beaconSource' | 'beaconRound' | 'beaconAt'> & { beacon: 'drand' | 'none' };
+/** What drawNow answers: the record, or the public drop while it waits for its drand round. */
+export type DrawNowResult = { record: DrawRecord } | { waiting: PublicDrop };
 export interface DropRead { merchantId: string; config: DropConfig; drop: PublicDrop }
 export interface DrawRead { record: DrawRecord; backupsPromoted: number }
 export type SlotOutcome = 'purchased' | 'expired';
@@ -78,8 +81,10 @@ export interface DropHandlers {
   close: H<void, void>;
   /** Draw once and offer the slots (a no-op unless closed and not yet drawn). */
   draw: H<void, void>;
-  /** Merchant override: close now and draw; the record (also when drawn already). */
-  drawNow: H<void, Outcome<DrawRecord>>;
+  /** The drand round's timer and its retries (DRAW-SPEC §4.1): fetch, verify, then draw. */
+  fetchBeacon: H<void, void>;
+  /** Merchant override: close now and draw; the record (also when drawn already), or the drop while it waits for its round. */
+  drawNow: H<void, Outcome<DrawNowResult>>;
   cancel: H<void, Outcome<null>>;
   reportCounts: H<{ shard: number; counts: Counts }, void>;
   slotResult: H<{ slot: number; entryId: string; outcome: SlotOutcome }, void>;
@@ -98,6 +103,8 @@ export interface DropState {
   purchased: number;
   summary: DrawSummary;
   draw: DrawRecord;
+  /** The wait for the drand round, from the close (drops with a beacon). */
+  beacon: BeaconState;
   /** Slots still offered (neither purchased nor unfilled). */
   open: number;
   backupsPromoted: number;

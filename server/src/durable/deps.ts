@@ -4,6 +4,7 @@
  */
 import type { Bus } from '../bus/bus.js';
 import type { SecretKeyring } from '../core/secret-box.js';
+import type { DrandConfig } from '../config.js';
 
 export interface DurableDeps {
   bus: Bus;
@@ -16,6 +17,8 @@ export interface DurableDeps {
   /** Opens (and re-seals) merchant secrets stored sealed in Restate state. */
   secretKeys: SecretKeyring;
   log: (msg: string, extra?: Record<string, unknown>) => void;
+  /** The drand chain drops commit to and the relays its rounds are fetched from. */
+  drand: DrandConfig;
 }
 
 let current: DurableDeps | undefined;

@@ -1,21 +1,26 @@
 /**
  * Drop: config, phase, commitment, counters and the draw record. Durable timers open and close
  * registration. The close runs in three steps, each resumable from state: close (seal the shards),
- * draw (once, from the sealed entries), offer (one holder per slot). Holders report purchases and
+ * draw (once, from the sealed entries), offer (one holder per slot). A drop with a drand beacon
+ * (DRAW-SPEC §4.1) waits between close and draw for its committed round: a durable timer to the
+ * round's time, then fetchBeacon, retried with backoff until a relay serves a valid signature. Holders report purchases and
  * expiries back; backups are promoted until every slot is final.
  */
 import * as restate from '@restatedev/restate-sdk';
 import { all } from './state.js';
 import type { ObjectContext, ObjectSharedContext } from '@restatedev/restate-sdk';
 import { randomBytes } from 'node:crypto';
-import { runDraw, commitmentOf, fromHex, toHex, DrawInputError } from '@fairdrop/sdk/draw';
+import { runDraw, commitmentOf, fromHex, toHex, DrawInputError, beaconRoundFor, beaconSourceOf, roundTime } from '@fairdrop/sdk/draw';
 import type { Counts, DropConfig, Phase, Slot, DrawRecord } from '../core/model.js';
 import { publicView, totalCounts, promoteAfterExpiry, drawSummary, type DropView } from '../core/drop.js';
 import { ledgerKey, entryKey, shardOfEntryId } from '../core/ids.js';
 import { parseEntryLines } from '../core/ledger.js';
 import { noticesAfterDraw, noticesOnCancel, noticesOnFinish } from './notifier/hooks.js';
 import { fail, ok } from '../core/errors.js';
+import { afterFailure } from '../core/beacon.js';
 import { publishDrop, sendWebhook } from './publish.js';
+import { durableDeps } from './deps.js';
+import { fetchRound } from './drand-relays.js';
 import { drop, holder, ledger, merchant, type DropHandlers, type DropInit, type DropState, type SlotOutcome } from './api.js';
 
 type Ctx = ObjectContext<DropState>;
@@ -24,11 +29,11 @@ const after = (ms: number) => restate.rpc.sendOpts({ delay: { milliseconds: Math
 const isOpen = (phase: Phase | null) => phase === 'scheduled' || phase === 'registration';
 
 async function view(ctx: ReadCtx): Promise<DropView | null> {
-  const [config, phase, version, counts, purchased, summary] = await all([
-    ctx.get('config'), ctx.get('phase'), ctx.get('version'), ctx.get('counts'), ctx.get('purchased'), ctx.get('summary'),
+  const [config, phase, version, counts, purchased, summary, beacon] = await all([
+    ctx.get('config'), ctx.get('phase'), ctx.get('version'), ctx.get('counts'), ctx.get('purchased'), ctx.get('summary'), ctx.get('beacon'),
   ]);
   if (!config || !phase) return null;
-  return { config, phase, version: version ?? 0, counts: totalCounts(counts ?? {}), purchased: purchased ?? 0, summary };
+  return { config, phase, version: version ?? 0, counts: totalCounts(counts ?? {}), purchased: purchased ?? 0, summary, beacon };
 }
 
 /** Bump the version, publish the public state, and return it. */
@@ -51,13 +56,20 @@ async function setPhase(ctx: Ctx, config: DropConfig, phase: Phase, hook: Parame
 const sealShards = (ctx: Ctx, config: DropConfig) =>
   all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledger, ledgerKey(config.merchantId, s)).seal(config.id)));
 
-/** Step 1: registration ends; every shard is sealed and its final counts kept. */
+/**
+ * Step 1: registration ends; every shard is sealed and its final counts kept. Then the draw, as
+ * its own invocation — at once, or, with a beacon, when the committed round is produced (closing
+ * early never moves the round).
+ */
 async function closeStep(ctx: Ctx, config: DropConfig): Promise<void> {
+  if (config.beaconRound !== undefined) ctx.set('beacon', { round: config.beaconRound, expectedAt: config.beaconAt!, state: 'waiting', attempts: 0 });
   await setPhase(ctx, config, 'closed', 'drop.closed');
   const sealed = await sealShards(ctx, config);
   const counts: Record<string, Counts> = {};
   sealed.forEach((s, i) => { counts[i] = s.counts; });
   ctx.set('counts', counts);
+  if (config.beaconRound === undefined) ctx.objectSendClient(drop, ctx.key).draw();
+  else ctx.objectSendClient(drop, ctx.key).fetchBeacon(after(config.beaconAt! - (await ctx.date.now())));
 }
 
 /** A draw that cannot run on these inputs never will: stop instead of retrying for ever. */
@@ -70,14 +82,17 @@ function drawOrStop(input: Parameters<typeof runDraw>[0]) {
   }
 }
 
-/** Step 2: the draw, once, over the sealed shards' entries; the record is stored and summarised. */
-async function drawStep(ctx: Ctx, config: DropConfig): Promise<DrawRecord> {
+/** Step 2: the draw, once, over the sealed shards' entries (and the round's signature); the record is stored and summarised. */
+async function drawStep(ctx: Ctx, config: DropConfig, signature: string | undefined): Promise<DrawRecord> {
   const lines = await all(Array.from({ length: config.shards }, (_, s) => ctx.objectClient(ledger, ledgerKey(config.merchantId, s)).lines(config.id)));
   const secret = (await ctx.get('secret'))!;
   const drawnAt = await ctx.date.now();
   const record = await ctx.run('draw', () => {
     const entries = lines.flatMap(parseEntryLines);
-    const r = drawOrStop({ dropId: config.id, secret, inventory: config.inventory, backupCount: config.backupCount, entries, beacon: '', beaconSource: config.beaconSource || null });
+    const beacon = signature !== undefined
+      ? { beaconSource: config.beaconSource, beaconRound: config.beaconRound!, beaconSignature: signature }
+      : { beacon: '', beaconSource: null };
+    const r = drawOrStop({ dropId: config.id, secret, inventory: config.inventory, backupCount: config.backupCount, entries, closesAt: new Date(config.closesAt).toISOString(), ...beacon });
     return { ...r.record, seed: r.seed, drawnAt: new Date(drawnAt).toISOString() } as DrawRecord;
   });
   ctx.set('draw', record);
@@ -116,13 +131,47 @@ async function offerStep(ctx: Ctx, config: DropConfig, record: DrawRecord): Prom
   if (!record.winners.length) await finish(ctx, config);
 }
 
-/** Steps 2 and 3 for a closed drop not drawn yet; the stored record otherwise. */
-async function drawAndOffer(ctx: Ctx, config: DropConfig): Promise<DrawRecord> {
+/**
+ * Steps 2 and 3 for a closed drop not drawn yet; the stored record otherwise. Null while a drop
+ * with a beacon has not received its round: it never draws without it.
+ */
+async function drawAndOffer(ctx: Ctx, config: DropConfig): Promise<DrawRecord | null> {
   const existing = await ctx.get('draw');
   if (existing) return existing;
-  const record = await drawStep(ctx, config);
+  const beacon = config.beaconRound !== undefined ? await ctx.get('beacon') : null;
+  if (beacon !== null && beacon?.signature === undefined) return null;
+  const record = await drawStep(ctx, config, beacon?.signature);
   await offerStep(ctx, config, record);
   return record;
+}
+
+/**
+ * The beacon timer: fetch the committed round from the relays (only a signature that verifies is
+ * accepted), then draw; if none answers, say so publicly and try again with backoff.
+ */
+async function fetchBeacon(ctx: Ctx): Promise<void> {
+  const [config, phase, b, drawn] = await all([ctx.get('config'), ctx.get('phase'), ctx.get('beacon'), ctx.get('draw')]);
+  if (!config || phase !== 'closed' || !b || drawn || config.beaconRound === undefined) return;
+  if (b.signature === undefined) {
+    const got = await ctx.run('fetch beacon', async () => {
+      const { drand, fetch, log } = durableDeps();
+      if (beaconSourceOf(drand.chain) !== config.beaconSource) return { ok: false as const, error: `this server is configured for ${beaconSourceOf(drand.chain)}, but the drop committed to ${config.beaconSource}` };
+      const r = await fetchRound(drand.chain, config.beaconRound!, drand.relays, fetch, drand.timeoutMs);
+      if (!r.ok) log('drand round not available', { dropId: config.id, round: config.beaconRound, error: r.error });
+      return r.ok ? { ok: true as const, signature: r.signature } : r;
+    });
+    const now = await ctx.date.now();
+    if (!got.ok) {
+      const { retryMs, retryMaxMs } = durableDeps().drand;
+      const next = afterFailure(b, now, got.error, retryMs, retryMaxMs);
+      ctx.set('beacon', next);
+      ctx.objectSendClient(drop, ctx.key).fetchBeacon(after(next.nextAttemptAt! - now));
+      await announce(ctx, 'phase');
+      return;
+    }
+    ctx.set('beacon', { round: b.round, expectedAt: b.expectedAt, state: 'received', attempts: b.attempts + 1, signature: got.signature });
+  }
+  await drawAndOffer(ctx, config);
 }
 
 /** Every slot is final: complete, and tell each shard which of its entries held a slot. */
@@ -159,7 +208,16 @@ export const dropObject = restate.object({
       if (await ctx.get('config')) return publicView((await view(ctx))!, await ctx.date.now());
       const secret = await ctx.run('secret', () => randomBytes(32).toString('hex'));
       const now = await ctx.date.now();
-      const config: DropConfig = { ...init, id: ctx.key, commitment: toHex(commitmentOf(fromHex(secret))), createdAt: now };
+      const { beacon, ...settings } = init;
+      const config: DropConfig = { ...settings, id: ctx.key, commitment: toHex(commitmentOf(fromHex(secret))), createdAt: now, beaconSource: '' };
+      if (beacon === 'drand') {
+        // DRAW-SPEC §4.1: fixed now, published with the commitment — the first round after the scheduled close.
+        Object.assign(config, await ctx.run('beacon round', () => {
+          const { chain } = durableDeps().drand;
+          const round = beaconRoundFor(chain, init.closesAt);
+          return { beaconSource: beaconSourceOf(chain), beaconRound: round, beaconAt: roundTime(chain, round) * 1000 };
+        }));
+      }
       ctx.set('config', config);
       ctx.set('secret', secret);
       ctx.set('phase', 'scheduled');
@@ -180,8 +238,9 @@ export const dropObject = restate.object({
       const config = await ctx.get('config');
       if (!config || !isOpen(await ctx.get('phase'))) return;
       await closeStep(ctx, config);
-      ctx.objectSendClient(drop, ctx.key).draw();
     },
+
+    fetchBeacon: async (ctx: Ctx) => fetchBeacon(ctx),
 
     draw: async (ctx: Ctx) => {
       const config = await ctx.get('config');
@@ -195,15 +254,18 @@ export const dropObject = restate.object({
       const phase = await ctx.get('phase');
       if (phase === 'cancelled') return fail('invalid_state', 'The drop was cancelled; there is nothing to draw.');
       if (isOpen(phase)) await closeStep(ctx, config);
-      return ok(await drawAndOffer(ctx, config));
+      const record = await drawAndOffer(ctx, config);
+      return ok(record ? { record } : { waiting: publicView((await view(ctx))!, await ctx.date.now()) });
     },
 
     cancel: async (ctx: Ctx) => {
       const config = await ctx.get('config');
       if (!config) return fail('drop_not_found', 'No drop with this id.');
       const phase = await ctx.get('phase');
-      if (!isOpen(phase)) return fail('invalid_state', `A drop in phase "${phase}" can no longer be cancelled.`);
-      await sealShards(ctx, config);
+      // Waiting for the beacon (closed, not drawn) may still be cancelled; the shards are sealed already.
+      const waiting = phase === 'closed' && config.beaconRound !== undefined && !(await ctx.get('draw'));
+      if (!isOpen(phase) && !waiting) return fail('invalid_state', `A drop in phase "${phase}" can no longer be cancelled.`);
+      if (!waiting) await sealShards(ctx, config);
       // Rollover credits spent on this drop go back to their shoppers.
       for (let s = 0; s < config.shards; s++) ctx.objectSendClient(ledger, ledgerKey(config.merchantId, s)).recordOutcome({ dropId: config.id, kept: [], cancelled: true });
       await setPhase(ctx, config, 'cancelled', 'drop.cancelled');

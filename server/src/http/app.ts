@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.js';
 import { emailRoutes } from './routes/email.js';
 import { widgetRoutes } from './routes/widget.js';
 import { loadWidgetBundle } from './widget-bundle.js';
+import { verifyPageRoutes } from './routes/verify-page.js';
 
 export function createApiApp(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
@@ -31,6 +32,7 @@ export function createApiApp(deps: ApiDeps): Hono<ApiEnv> {
   app.route('/v1/widget', widgetRoutes(deps.widget === undefined ? loadWidgetBundle() : deps.widget));
   app.route('/v1/admin', adminRoutes(deps));
   app.route('/v1', emailRoutes(deps));
+  app.route('/verify', verifyPageRoutes());
   app.route('/v1', accountRoutes(deps));
   app.route('/v1', dropRoutes(deps));
   return app;

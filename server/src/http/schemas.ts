@@ -64,8 +64,8 @@ export const dropCreate = z.object({
   allowAnonymous: z.boolean().default(false),
   anonymousIdsInWebhooks: z.boolean().default(false),
   checkoutUrl: httpUrl.optional(),
-  // Reserved: the record names a beacon only once the draw fetches one (not built yet), so it must stay empty.
-  beaconSource: z.literal('', { message: 'beacons are not supported yet; leave beaconSource empty' }).default(''),
+  // DRAW-SPEC §4.1: by default the drop commits to the first drand round after its close.
+  beacon: z.enum(['drand', 'none']).default('drand'),
   trustThreshold: z.number().int().min(0).max(100).default(50),
   powDifficulty: z.number().int().min(0).max(32).default(18),
 }).strict().refine((d) => Date.parse(d.opensAt) < Date.parse(d.closesAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });

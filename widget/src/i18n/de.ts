@@ -36,6 +36,7 @@ const de: Partial<Messages> = {
   verify: 'Prüfseite der Ziehung öffnen',
   drawing: 'Registrierung geschlossen – Gewinner werden gezogen',
   drawingBody: 'Einen Moment noch, die Ziehung läuft. Dein Ergebnis erscheint gleich hier.',
+  beaconWait: 'Warten auf öffentlichen Zufall von drand (Runde {round}) vor der Ziehung, damit niemand die Gewinner wählen kann. Dein Ergebnis erscheint hier.',
   missed: 'Die Registrierung ist geschlossen',
   missedClosed: 'Die Registrierung wurde {time} geschlossen. Die Gewinner werden gerade gezogen.',
   missedPurchase: 'Die Gewinner kaufen gerade. Folge dem Shop, um den nächsten Drop nicht zu verpassen.',

@@ -35,6 +35,7 @@ export const en = {
   verify: 'Open the draw’s verification page',
   drawing: 'Registration closed — drawing winners',
   drawingBody: 'Hang tight, the draw is running. Your result will appear here in a moment.',
+  beaconWait: 'Waiting for public randomness from drand (round {round}) before the draw, so that nobody can pick the winners. Your result will appear here.',
   missed: 'Registration has closed',
   missedClosed: 'Registration closed {time}. Winners are being drawn now.',
   missedPurchase: 'Winners are checking out now. Follow the store so you don’t miss the next drop.',

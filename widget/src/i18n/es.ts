@@ -36,6 +36,7 @@ const es: Partial<Messages> = {
   verify: 'Abrir la página de verificación del sorteo',
   drawing: 'Registro cerrado: sorteando ganadores',
   drawingBody: 'Un momento, el sorteo está en marcha. Tu resultado aparecerá aquí enseguida.',
+  beaconWait: 'Esperando el azar público de drand (ronda {round}) antes del sorteo, para que nadie pueda elegir a los ganadores. Tu resultado aparecerá aquí.',
   missed: 'El registro está cerrado',
   missedClosed: 'El registro cerró {time}. Se están sorteando los ganadores.',
   missedPurchase: 'Los ganadores están comprando. Sigue a la tienda para no perderte el próximo drop.',

@@ -36,6 +36,7 @@ const fr: Partial<Messages> = {
   verify: 'Ouvrir la page de vérification du tirage',
   drawing: 'Inscriptions closes — tirage en cours',
   drawingBody: 'Patientez un instant, le tirage est en cours. Votre résultat arrive ici.',
+  beaconWait: 'En attente de l’aléa public de drand (manche {round}) avant le tirage, pour que personne ne puisse choisir les gagnants. Votre résultat arrivera ici.',
   missed: 'Les inscriptions sont closes',
   missedClosed: 'Les inscriptions ont fermé {time}. Le tirage est en cours.',
   missedPurchase: 'Les gagnants finalisent leur achat. Suivez la boutique pour ne pas manquer le prochain drop.',

@@ -36,6 +36,7 @@ const ja: Partial<Messages> = {
   verify: '抽選の検証ページを開く',
   drawing: '受付終了 — 抽選中',
   drawingBody: '抽選を行っています。まもなく結果がここに表示されます。',
+  beaconWait: '誰も当選者を選べないよう、抽選前に drand の公開乱数（ラウンド {round}）を待っています。結果はここに表示されます。',
   missed: '受付は終了しました',
   missedClosed: '受付は{time}に終了しました。現在抽選中です。',
   missedPurchase: '当選者が購入手続き中です。次回のドロップをお見逃しなく。',

@@ -62,7 +62,8 @@ function body(c: Ctx): TemplateResult {
     case 'registered':
       return html`${heading(c, t.registered, t.registeredBody)}${countdown(c, t.closesIn, drop!.closesAt, 'aClosesIn')}${receipt(c)}`;
     case 'drawing':
-      return html`${heading(c, t.drawing, t.drawingBody)}${receipt(c)}`;
+      return html`${heading(c, t.drawing, drop!.phase === 'closed' && drop!.beacon && drop!.beacon.state !== 'received'
+        ? fmt(t.beaconWait, { round: drop!.beacon.round }) : t.drawingBody)}${receipt(c)}`;
     case 'missed':
       return html`${heading(c, t.missed, drop!.phase === 'closed'
         ? fmt(t.missedClosed, { time: dateText(drop!.closesAt, c.lang) }) : t.missedPurchase)}${afterDraw(c)}`;

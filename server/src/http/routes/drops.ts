@@ -60,9 +60,10 @@ export function dropRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.post('/drops/:dropId/draw', sk, drop, async (c) => {
     const dropId = c.var.drop.config.id;
-    const record = unwrap(await services.durable.drop(dropId).drawNow(callOpts({ timeout: 300_000 })));
+    const r = unwrap(await services.durable.drop(dropId).drawNow(callOpts({ timeout: 300_000 })));
     services.forgetDrop(dropId);
-    return c.json(record);
+    // 202: closed, waiting for the committed drand round (DRAW-SPEC §4.1); the draw follows by itself.
+    return 'record' in r ? c.json(r.record) : c.json(r.waiting, 202);
   });
 
   app.get('/drops/:dropId/entries', sk, drop, async (c) => {
