@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface Demo { merchantId: string; secretKey: string; publishableKey: string; shopperTokenSecret: string; webhookSecret: string; dropId: string; closesAt: string }
+export interface Demo { merchantId: string; secretKey: string; publishableKey: string; shopperTokenSecret: string; webhookSecret: string; dropId: string; closesAt: string; beacon?: 'drand' | 'none' }
 
 
 async function json(res: Response, what: string): Promise<any> {
@@ -11,7 +11,7 @@ async function json(res: Response, what: string): Promise<any> {
   return body;
 }
 
-export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: string; storefrontOrigin: string; openMinutes: number }): Promise<Demo> {
+export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: string; storefrontOrigin: string; openMinutes: number; beacon: 'drand' | 'none' }): Promise<Demo> {
   const file = join(opts.dataDir, 'demo.json');
   let d: Demo | null = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
   if (!d) {
@@ -32,11 +32,11 @@ export async function demo(opts: { apiUrl: string; adminToken: string; dataDir: 
       body: JSON.stringify({
         name: 'Aero Runner “Night Volt”', inventory: 50, backupCount: 10, maxTickets: 5,
         opensAt: new Date(now + 2000).toISOString(), closesAt: new Date(now + opts.openMinutes * 60_000).toISOString(),
-        purchaseWindowSeconds: 300, ticketPrice: { amount: 200, currency: 'EUR' }, allowAnonymous: true, powDifficulty: 16,
+        beacon: opts.beacon, purchaseWindowSeconds: 300, ticketPrice: { amount: 200, currency: 'EUR' }, allowAnonymous: true, powDifficulty: 16,
         loyaltyMultipliers: { gold: 3, silver: 2 }, rollover: { enabled: true, cap: 5 }, checkoutUrl: `${opts.storefrontOrigin}/checkout.html`,
       }),
     }), 'creating the demo drop');
-    d = { ...d, dropId: drop.id, closesAt: drop.closesAt };
+    d = { ...d, dropId: drop.id, closesAt: drop.closesAt, beacon: opts.beacon };
   }
   writeFileSync(file, JSON.stringify(d, null, 2), { mode: 0o600 });
   return d;

@@ -75,8 +75,11 @@ const reg = await fetch(`${adminUrl}/deployments`, { method: 'POST', headers: { 
 if (!reg.ok) throw new Error(`could not register the deployment: ${reg.status} ${await reg.text()}`);
 
 const { demo } = await import('./demo.js');
+const { fetchRound } = await import('./durable/drand-relays.js');
+// The demo drop commits to a drand round only when a relay answers from here (a machine without internet would wait for ever).
+const drandReachable = (await fetchRound(config.drand.chain, 1, config.drand.relays, fetch, 3000)).ok;
 const urls = { api: `http://127.0.0.1:${config.apiPort}`, sse: `http://127.0.0.1:${config.ssePort}`, storefront: `http://127.0.0.1:${ports.storefront}` };
-const d = await demo({ apiUrl: urls.api, adminToken: config.adminToken, dataDir, storefrontOrigin: urls.storefront, openMinutes: Number(env.DEMO_DROP_MINUTES ?? 5) });
+const d = await demo({ apiUrl: urls.api, adminToken: config.adminToken, dataDir, storefrontOrigin: urls.storefront, openMinutes: Number(env.DEMO_DROP_MINUTES ?? 5), beacon: drandReachable ? 'drand' : 'none' });
 const storefrontUrl = `${urls.storefront}/`;
 const { loadWidgetBundle, embedTag } = await import('./http/widget-bundle.js');
 const widget = loadWidgetBundle(join(root, 'widget'));
@@ -101,6 +104,7 @@ console.log(`
     webhook secret    ${d.webhookSecret}
   Demo drop    ${d.dropId}  registration open for ${left} more minute${left === 1 ? '' : 's'}, until ${d.closesAt}
                (a fresh one starts at the next \`npm start\` once it has closed; DEMO_DROP_MINUTES sets its length)
+               ${d.beacon === 'none' ? 'beacon: none — no drand relay answered from this machine, so the demo draws at its close on the operator secret alone' : 'beacon: drand — the draw waits for the committed round'}
   Embed tag    ${widget ? embedTag(urls.api, widget) : '(build the widget first)'}
   Operator token ${config.adminToken}
   ─────────────────────────────────────────────────────────────────────────
