@@ -46,9 +46,8 @@ export interface Config {
   /** Concurrent event streams per client address (SSE role). */
   streamsPerClient: number;
   fingerprintPro: { secret: string; url: string } | undefined;
-  /** Shopper email: background notices per second per merchant, the key sealing SMTP passwords (hex, optional), links' base URL. */
+  /** Shopper email: background notices per second per merchant, links' base URL. */
   noticeRatePerSecond: number;
-  emailKeyHex: string | undefined;
   publicUrl: string;
   /** Restate request-identity public keys (`publickeyv1_…`) the worker endpoint accepts; empty: unsigned requests accepted. */
   restateIdentityKeys: string[];
@@ -116,7 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argvRole?: stri
     ratePerSecond: int(env.FAIRDROP_RATE_PER_SECOND, 5, 'FAIRDROP_RATE_PER_SECOND', 1),
     rateBurst: int(env.FAIRDROP_RATE_BURST, 20, 'FAIRDROP_RATE_BURST', 1),
     noticeRatePerSecond: int(env.FAIRDROP_NOTICE_RATE, 50, 'FAIRDROP_NOTICE_RATE', 1),
-    emailKeyHex: env.FAIRDROP_EMAIL_KEY || undefined,
     publicUrl: (env.FAIRDROP_PUBLIC_URL || `http://${host}:${apiPort}`).replace(/\/+$/, ''),
     merchantRatePerSecond: int(env.FAIRDROP_MERCHANT_RATE_PER_SECOND, 50, 'FAIRDROP_MERCHANT_RATE_PER_SECOND', 1),
     merchantRateBurst: int(env.FAIRDROP_MERCHANT_RATE_BURST, 200, 'FAIRDROP_MERCHANT_RATE_BURST', 1),

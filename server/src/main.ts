@@ -16,7 +16,6 @@ import { createSseApp } from './http/sse/index.js';
 import { sseDeps } from './http/sse-deps.js';
 import { RateLimiter } from './core/rate-limit.js';
 import { setNotifierDeps } from './durable/notifier/index.js';
-import { emailKey } from './core/notices/seal.js';
 import { NoticeClient } from './http/notice-client.js';
 import { problemOnClientError } from './http/client-error.js';
 import { limitStreams } from './http/stream-limit.js';
@@ -40,14 +39,14 @@ export async function start(config: Config): Promise<Running> {
   if (has('worker')) {
     setDurableDeps({ bus, serverSecret: config.serverSecret, fetch, log, webhookAllowPrivate: config.webhookAllowPrivate, secretKeys: config.secretKeys, drand: config.drand });
     if (config.restateIdentityKeys.length === 0) log('warning: FAIRDROP_RESTATE_IDENTITY_KEYS is not set; the worker endpoint accepts unsigned requests from anyone who can reach it');
-    setNotifierDeps({ serverSecret: config.serverSecret, emailKey: emailKey(config.serverSecret, config.emailKeyHex), publicUrl: config.publicUrl, defaultRate: config.noticeRatePerSecond, allowPrivate: config.webhookAllowPrivate, log });
+    setNotifierDeps({ serverSecret: config.serverSecret, secretKeys: config.secretKeys, publicUrl: config.publicUrl, defaultRate: config.noticeRatePerSecond, allowPrivate: config.webhookAllowPrivate, log });
     const ep = await serveEndpoint(config.endpointPort, config.host, config.restateIdentityKeys);
     closers.push(ep.close);
   }
   if (has('api') || has('sse')) {
     const services = new Services(new DurableClient(config.ingressUrl), bus, Date.now, config.secretKeys);
     closers.push(() => services.close());
-    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, secretKeys: config.secretKeys, email: { key: emailKey(config.serverSecret, config.emailKeyHex), defaultRate: config.noticeRatePerSecond }, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
+    const apiConfig = { serverSecret: config.serverSecret, adminToken: config.adminToken, ledgerShards: config.ledgerShards, trustProxy: config.trustProxy, webhookAllowPrivate: config.webhookAllowPrivate, role: config.role, version: VERSION, secretKeys: config.secretKeys, email: { defaultRate: config.noticeRatePerSecond }, ...(config.fingerprintPro ? { fingerprintPro: config.fingerprintPro } : {}) };
     const deps = { services, config: apiConfig, limiter: new RateLimiter(config.rateBurst, config.ratePerSecond), merchantLimiter: new RateLimiter(config.merchantRateBurst, config.merchantRatePerSecond), authFailures: new RateLimiter(config.authFailureBurst, config.authFailureBurst / 60), challengeCounter: new RateLimiter(CHALLENGE_WINDOW, CHALLENGE_WINDOW / 60), now: Date.now, random: (n: number) => randomBytes(n), fetch, log, notices: new NoticeClient(config.ingressUrl) };
     if (has('api')) {
       const server = await listen(createApiApp(deps).fetch, config.apiPort, config.host);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { seal, open, parseKeyring, isSealed, needsReseal } from './secret-box.js';
+import { seal, open, openOrNull, smtpPasswordAad, parseKeyring, isSealed, needsReseal } from './secret-box.js';
 
 const SERVER = 'test-server-secret-0123456789abcdef0123456789';
 const iv = () => randomBytes(12);
@@ -41,5 +41,14 @@ describe('merchant secrets at rest', () => {
     expect(open('whsec_legacy', parseKeyring(undefined, SERVER), 'm:f')).toBe('whsec_legacy');
     expect(() => parseKeyring('k1:short', SERVER)).toThrow(/32-byte/);
     expect(() => parseKeyring(`${k('k1')},${k('k1')}`, SERVER)).toThrow(/twice/);
+  });
+
+  it('seals an SMTP password for one merchant only, and openOrNull says null for another merchant or ring', () => {
+    const ring = parseKeyring(undefined, SERVER);
+    const sealed = seal('hunter2', ring, smtpPasswordAad('merA'), iv());
+    expect(sealed).not.toContain('hunter2');
+    expect(openOrNull(sealed, ring, smtpPasswordAad('merA'))).toBe('hunter2');
+    expect(openOrNull(sealed, ring, smtpPasswordAad('merB'))).toBeNull();
+    expect(openOrNull(sealed, parseKeyring(undefined, 'another-server-secret-0123456789abcdef'), smtpPasswordAad('merA'))).toBeNull();
   });
 });

@@ -65,3 +65,11 @@ export function open(value: string, ring: SecretKeyring, aad: string): string {
 
 /** True when a sealed value is sealed with a key other than the ring's first (it should be re-sealed). */
 export const needsReseal = (value: string, ring: SecretKeyring) => ring.length > 0 && !value.startsWith(`${PREFIX}${ring[0]!.id}.`);
+
+/** What a merchant's SMTP password is bound to when sealed. */
+export const smtpPasswordAad = (merchantId: string) => `${merchantId}:smtpPassword`;
+
+/** Open, or null when the value cannot be opened with this ring (unknown key id, altered, another merchant's). */
+export function openOrNull(value: string, ring: SecretKeyring, aad: string): string | null {
+  try { return open(value, ring, aad); } catch { return null; }
+}

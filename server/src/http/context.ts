@@ -17,8 +17,8 @@ export interface ApiConfig {
   role: string;
   version: string;
   fingerprintPro?: { secret: string; url: string };
-  /** Shopper email: the key sealing SMTP passwords and the default background rate. */
-  email?: { key: Buffer; defaultRate: number };
+  /** Shopper email: the default background rate (SMTP passwords are sealed with `secretKeys`). */
+  email?: { defaultRate: number };
   /** Seals merchant secrets before they reach Restate. */
   secretKeys: SecretKeyring;
 }

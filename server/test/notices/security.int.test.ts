@@ -79,7 +79,7 @@ describe('shopper email: bad input and security', () => {
     const q = await fetch(`${s.restate.adminUrl}/query`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: `SELECT value_utf8 FROM state WHERE service_name = 'outbox' AND service_key = '${m.merchant.id}' AND key = 'settings'` }) });
     const rows = JSON.stringify(await q.json());
     expect(rows).toContain('passwordSealed');
-    expect(rows).toContain('v1.');
+    expect(rows).toContain('enc1.');
     expect(rows).not.toContain('hunter2');
   });
 

@@ -4,7 +4,6 @@ import { renderNotice, formatMoment } from './render.js';
 import { noticeHeaders, oneLine } from './headers.js';
 import { LOCALES, isEmailAddress, pickLocale, pickTimeZone, type AnyNotice } from './kinds.js';
 import { checkConfirm, checkUnsubscribe, confirmToken, recipientKey, unsubscribeToken } from './links.js';
-import { emailKey, seal, unseal } from './seal.js';
 import { advance, pace, pageSpanMs, sendOffsets } from './pacing.js';
 import { smtpHostProblem } from './smtp-host.js';
 
@@ -74,20 +73,6 @@ describe('links', () => {
     expect(checkUnsubscribe(secret, u, 1000 + 401 * 86_400_000)).toMatchObject({ ok: false, reason: 'expired' });
     expect(checkUnsubscribe(secret, unsubscribeToken(secret, 'merB', r, 1000), 2000)).toMatchObject({ ok: false, reason: 'malformed' });
     expect(checkConfirm(secret, confirmToken(secret, 'merA', r, 'ana@example.com', 1000), 2000)).toMatchObject({ ok: true, payload: { e: 'ana@example.com' } });
-  });
-});
-
-describe('seal', () => {
-  it('opens only with the same key and merchant', () => {
-    const key = emailKey('s'.repeat(40));
-    const iv = new Uint8Array(12).fill(7);
-    const sealed = seal(key, iv, 'merA', 'hunter2');
-    expect(sealed).not.toContain('hunter2');
-    expect(unseal(key, 'merA', sealed)).toBe('hunter2');
-    expect(unseal(key, 'merB', sealed)).toBeNull();
-    expect(unseal(emailKey('t'.repeat(40)), 'merA', sealed)).toBeNull();
-    expect(unseal(emailKey('x', 'ab'.repeat(32)), 'merA', sealed)).toBeNull();
-    expect(() => emailKey('x', 'short')).toThrow(/64 hex/);
   });
 });
 

@@ -2,10 +2,12 @@
  * What the notice handlers need from the outside world, set once by the composition root.
  * Reached only inside ctx.run (or for constants), so replays never repeat a side effect.
  */
+import type { SecretKeyring } from '../../core/secret-box.js';
+
 export interface NotifierDeps {
   serverSecret: string;
-  /** AES-256-GCM key for the sealed SMTP passwords (core/notices/seal.ts). */
-  emailKey: Buffer;
+  /** The keyring that seals merchant secrets at rest, SMTP passwords among them (core/secret-box.ts). */
+  secretKeys: SecretKeyring;
   /** Base URL of the API, for the unsubscribe and confirmation links. */
   publicUrl: string;
   /** Background notices per second per merchant unless the merchant sets its own. */

@@ -11,7 +11,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { ComposedNotice } from '../../core/notices/compose.js';
 import type { StoredEmailSettings } from '../../core/notices/settings.js';
 import { resolvesPrivate } from '../../core/notices/smtp-host.js';
-import { unseal } from '../../core/notices/seal.js';
+import { openOrNull, smtpPasswordAad } from '../../core/secret-box.js';
 import { notifierDeps } from './deps.js';
 
 const transports = new Map<string, { transport: Transporter; at: number }>();
@@ -38,9 +38,9 @@ async function transportFor(merchantId: string, s: StoredEmailSettings): Promise
   const hit = transports.get(key);
   if (hit && Date.now() - hit.at < TRANSPORT_TTL_MS) return hit.transport;
   hit?.transport.close();
-  const { emailKey } = notifierDeps();
-  const pass = s.smtp.passwordSealed ? unseal(emailKey, merchantId, s.smtp.passwordSealed) : null;
-  if (s.smtp.passwordSealed && pass === null) throw new restate.TerminalError('the stored SMTP password cannot be opened with this server\'s email key; set it again');
+  const { secretKeys } = notifierDeps();
+  const pass = s.smtp.passwordSealed ? openOrNull(s.smtp.passwordSealed, secretKeys, smtpPasswordAad(merchantId)) : null;
+  if (s.smtp.passwordSealed && pass === null) throw new restate.TerminalError('the stored SMTP password cannot be opened with this server\'s FAIRDROP_SECRET_KEYS; set it again');
   const transport = nodemailer.createTransport({
     host: await address(s.smtp.host), port: s.smtp.port, secure: s.smtp.security === 'tls',
     requireTLS: s.smtp.security === 'starttls', ignoreTLS: s.smtp.security === 'none', tls: { servername: s.smtp.host.replace(/^\[|\]$/g, '') },

@@ -13,7 +13,7 @@ import { contactFor } from '../notify.js';
 import { id } from '../schemas.js';
 import { FairdropError } from '../../core/errors.js';
 import { NOTICE_KINDS, type NoticeKind } from '../../core/notices/kinds.js';
-import { seal } from '../../core/notices/seal.js';
+import { seal, smtpPasswordAad } from '../../core/secret-box.js';
 import { settingsView, sends, type StoredEmailSettings } from '../../core/notices/settings.js';
 import { smtpHostProblem } from '../../core/notices/smtp-host.js';
 import { checkConfirm, checkUnsubscribe, recipientKey } from '../../core/notices/links.js';
@@ -31,7 +31,7 @@ export function emailRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (!deps.notices || !deps.config.email) throw new FairdropError('unavailable', 'Shopper email is not available on this server.');
     return deps.notices;
   };
-  const email = deps.config.email ?? { key: Buffer.alloc(32), defaultRate: 50 };
+  const email = deps.config.email ?? { defaultRate: 50 };
   const settingsOf = (merchantId: string) => notices().outbox(merchantId).settings();
 
   app.get('/merchant/email', sk, async (c) => {
@@ -48,7 +48,7 @@ export function emailRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (problem) throw new FairdropError('validation_failed', `This SMTP relay cannot be used: ${problem.message}.`, { errors: [problem] });
     const prev = await settingsOf(m.id);
     const { password, ...smtp } = body.smtp;
-    const passwordSealed = password !== undefined ? seal(email.key, deps.random(12), m.id, password) : prev?.smtp.passwordSealed;
+    const passwordSealed = password !== undefined ? seal(password, deps.config.secretKeys, smtpPasswordAad(m.id), deps.random(12)) : prev?.smtp.passwordSealed;
     const stored: StoredEmailSettings = {
       enabled: body.enabled, from: body.from, ...(body.replyTo ? { replyTo: body.replyTo } : {}),
       smtp: { ...smtp, ...(passwordSealed ? { passwordSealed } : {}) }, notices: (body.notices as NoticeKind[] | undefined) ?? [...NOTICE_KINDS],
