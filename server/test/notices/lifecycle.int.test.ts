@@ -28,7 +28,7 @@ describe.concurrent('notices through a drop’s life', () => {
     await sink.waitFor(() => sink.to('rem-a@example.com').length === 1 && sink.to('rem-b@example.com').length === 1);
     const start = await s.client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: { 'fairdrop-key': m.publishableKey, 'fairdrop-shopper': await tokenWith(m, 'rem-a', {}) } });
     expect(start.status).toBe(200);
-    const buy = await s.client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } });
+    const buy = await s.client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, customerId: 'rem-a' } });
     expect(buy.status).toBe(200);
     await sink.waitFor(() => sink.to('rem-b@example.com').length === 2, 30_000);
     expect(subjects('rem-b@example.com')[1]).toMatch(/^Reminder: Remind Drop is held for you until /);
@@ -62,7 +62,7 @@ describe.concurrent('notices through a drop’s life', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(['bak-a', 'bak-b', 'bak-c'].flatMap((c) => sink.to(`${c}@example.com`))).toHaveLength(0); // backups wait; nobody else lost
     const start = await s.client.req('POST', `/v1/public/drops/${d.id}/purchase`, { headers: { 'fairdrop-key': m.publishableKey, 'fairdrop-shopper': await tokenWith(m, winner, {}) } });
-    expect((await s.client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken } })).status).toBe(200);
+    expect((await s.client.req('POST', `/v1/drops/${d.id}/purchases/confirm`, { headers: sk(m), body: { purchaseToken: start.body.purchaseToken, customerId: winner } })).status).toBe(200);
     const backups = record.backups.map((e: string) => byEntry.get(e)!);
     await sink.waitFor(() => backups.every((c: string) => sink.to(`${c}@example.com`).length === 1), 30_000);
     expect(backups.map((c: string) => subjects(`${c}@example.com`)[0])).toEqual(['Not this time: Backup Drop', 'Not this time: Backup Drop']);
