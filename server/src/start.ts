@@ -51,11 +51,12 @@ function startRestate(identityPem: string): ChildProcess {
   return child;
 }
 
-function ensureWidgetBuilt(): void {
-  if (existsSync(join(root, 'widget', 'dist', 'fair-drop.js'))) return;
-  console.log('Building the widget (first start only)…');
-  const r = spawnSync('npm', ['run', 'build', '-w', '@fairdrop/widget'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('widget build failed');
+/** Build a workspace's bundle on the first start (the widget and the verify page are served by the API). */
+function ensureBuilt(workspace: string, output: string, what: string): void {
+  if (existsSync(join(root, output))) return;
+  console.log(`Building ${what} (first start only)…`);
+  const r = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${what} build failed`);
 }
 
 let stopping = false;
@@ -64,7 +65,8 @@ const serverSecret = persisted('server-secret', () => randomBytes(32).toString('
 const adminToken = persisted('admin-token', () => `adm_${randomBytes(18).toString('hex')}`);
 persisted('restate-identity.pem', () => (generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string).trim());
 const identityPem = join(dataDir, 'restate-identity.pem');
-ensureWidgetBuilt();
+ensureBuilt('@fairdrop/widget', 'widget/dist/fair-drop.js', 'the widget');
+ensureBuilt('@fairdrop/verify-page', 'verify/dist/index.html', 'the verify page');
 const restate = startRestate(identityPem);
 await waitOk(`${adminUrl}/health`);
 await waitOk(`${ingressUrl}/restate/health`);
