@@ -55,7 +55,7 @@ describe('merchant-node example', () => {
   });
 
   it('18.16: customer B’s purchase token posted from customer A’s session buys nothing', async () => {
-    const dropId = unwrap(await backend.fairdrop.drops.create({ name: 'Two customers', inventory: 1, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 60_000).toISOString() })).id;
+    const dropId = unwrap(await backend.fairdrop.drops.create({ name: 'Two customers', inventory: 1, beacon: 'none', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 60_000).toISOString() })).id;
     const bob = await as('bob');
     const carol = await as('carol');
     const { shopperToken } = (await (await bob('/fairdrop-token')).json()) as { shopperToken: string };

@@ -66,7 +66,7 @@ describe.skipIf(!built || ENGINES.every((e) => e.missing.length))('the storefron
         const expected = record.body.winners.includes(entryId) ? 'won' : 'lost';
         expect(await waitView(d, ['won', 'lost'])).toBe(expected);
         await d.screenshot(join(shots, `${engine.name}-3-${expected}.png`));
-        expect(await d.run<string>("return document.querySelector('fair-drop').shadowRoot.querySelector('.verify a')?.getAttribute('href') ?? '';")).toBe(`${fd.apiUrl}/verify/${drop.id}`);
+        expect(await d.run<string>("return document.querySelector('fair-drop').shadowRoot.querySelector('.verify a')?.getAttribute('href') ?? '';")).toBe(`${fd.apiUrl}/verify/${drop.id}#entry=${entryId}`);
         expect(d.errors).toEqual([]);
       } finally {
         await d.close();
