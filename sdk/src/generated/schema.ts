@@ -1156,7 +1156,7 @@ export interface components {
          *     anonymous shoppers and is confirmed by a link before anything else is sent to it.
          */
         NotifyPreferences: {
-            /** Format: email */
+            /** @description A single plain address such as ana@example.com; anything else is refused with `email_invalid`. */
             email?: string;
             /** @description BCP 47 tag; en, de, es, fr or ja are used, others fall back to en. */
             locale?: string;
@@ -1164,7 +1164,7 @@ export interface components {
             timeZone?: string;
         };
         WatchRequest: {
-            /** Format: email */
+            /** @description A single plain address such as ana@example.com; anything else is refused with `email_invalid`. */
             email?: string;
             locale?: string;
             timeZone?: string;

@@ -11,12 +11,14 @@ import type { ZodType } from 'zod';
 import { openapi, operations, validatorAt } from '../contract.js';
 import { arbitraryFor, mutate, placesOf, edges, setAt } from './schema-arbitrary.js';
 import * as schemas from '../../src/http/schemas.js';
+import * as emailSchemas from '../../src/http/email-schemas.js';
 
 const SEED = 20261201;
 /** Request schema (contract) → the server's zod schema. A new request body must be added here. */
 const SERVER_SCHEMAS: Record<string, ZodType> = {
   MerchantCreate: schemas.merchantCreate, MerchantUpdate: schemas.merchantUpdate, WebhookEndpointCreate: schemas.webhookCreate,
   LoyaltyUpdate: schemas.loyaltyUpdate, DropCreate: schemas.dropCreate, RegistrationRequest: schemas.registration, PurchaseConfirm: schemas.purchaseConfirm,
+  EmailSettingsInput: emailSchemas.emailSettingsInput, WatchRequest: emailSchemas.watchRequest,
 };
 /** Server-only rules JSON Schema cannot express (zod issue messages). */
 const CROSS_FIELD = [/closesAt must be after opensAt/];
