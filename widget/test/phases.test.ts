@@ -89,10 +89,11 @@ describe('<fair-drop> renders every phase from a recorded state', () => {
   }
 
   it('links "Verify the draw" to the verify page of this drop, with the entry id', async () => {
-    const { el } = await mount('drawing');
-    await waitFor(() => el.view === 'drawing');
+    // Shown once there is a draw to check (before it, the record does not exist yet).
+    const { el } = await mount('won');
+    await waitFor(() => el.view === 'won');
     await el.updateComplete;
-    const href = el.shadowRoot!.querySelector('a.link')!.getAttribute('href')!;
+    const href = el.shadowRoot!.querySelector('.verify a.link')!.getAttribute('href')!;
     expect(href).to.match(/\/verify\/[^/#]+#entry=ent_7Qk2M9xZ$/);
   });
 });
