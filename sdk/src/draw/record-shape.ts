@@ -1,5 +1,5 @@
 import { preview } from './bytes.js';
-import type { VerifyProblem } from './verify.js';
+import type { VerifyProblem } from './verify-problem.js';
 import type { DrawRecord } from './run.js';
 
 type Check = [field: keyof DrawRecord, ok: (v: unknown) => boolean, expected: string];

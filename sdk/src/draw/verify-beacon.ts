@@ -2,7 +2,7 @@ import { sha256 } from '#sha256';
 import { beaconRoundFor, chainOfSource, QUICKNET, verifyRound, type DrandChain } from './beacon.js';
 import { fromHex, preview, toHex } from './bytes.js';
 import type { DrawRecord } from './run.js';
-import type { VerifyProblem } from './verify.js';
+import type { VerifyProblem } from './verify-problem.js';
 
 /** Chains a verifier knows unless told otherwise: quicknet only, its key built in (never from the record). */
 export const KNOWN_CHAINS: readonly DrandChain[] = [QUICKNET];

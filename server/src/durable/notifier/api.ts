@@ -5,13 +5,13 @@
 import type { ServiceDefinition, VirtualObjectDefinition } from '@restatedev/restate-sdk';
 import type { Contact, NoticeKind, NoticeRecord } from '../../core/notices/kinds.js';
 import type { StoredEmailSettings } from '../../core/notices/settings.js';
-import type { JobSpec } from './jobs.js';
+import type { DropBrief, JobSpec } from './jobs.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's client types match handlers against (arg: any, …)
 type H<I, O> = [I] extends [void] ? (ctx: any) => Promise<O> : (ctx: any, input: I) => Promise<O>;
 
 /** What a notice needs to know about its drop (sent along by fan-outs, looked up otherwise). */
-export interface DropBrief { name: string; opensAt: number; checkoutUrl?: string; rollover: { enabled: boolean; cap: number } }
+export type { DropBrief } from './jobs.js';
 export interface RecipientState { unsubscribed: boolean; confirmed: boolean }
 
 export interface NotifyInput {

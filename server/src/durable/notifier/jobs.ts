@@ -1,6 +1,8 @@
 /** Background notice jobs (loser fan-out, cancellation, opening soon): their shape and readiness. */
 import type { Cursor } from '../../core/notices/pacing.js';
-import type { DropBrief } from './api.js';
+
+/** What a notice needs to know of its drop. */
+export interface DropBrief { name: string; opensAt: number; checkoutUrl?: string; rollover: { enabled: boolean; cap: number } }
 
 export type JobKind = 'lost' | 'cancelled' | 'opening_soon';
 
